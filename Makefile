@@ -5,12 +5,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 DISTS := $(sort $(dir $(wildcard languages/*/pyproject.toml plugins/*/pyproject.toml)))
 STAMP := $(VENV)/.installed
+TORCH ?= torch==2.13.0
 
 .PHONY: setup demo test bench clean
 
 $(STAMP): pyproject.toml $(addsuffix pyproject.toml,$(DISTS))
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,hf]' $(foreach d,$(DISTS),-e $(d))
+	# torch is pinned to the CPU build: an unpinned torch (asked for by plugins/torch) pulls a multi-GB CUDA build.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(TORCH) -e '.[dev,hf]' $(foreach d,$(DISTS),-e $(d))
 	touch $@
 
 setup: $(STAMP)

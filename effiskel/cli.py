@@ -677,5 +677,19 @@ def report(benchmark_json, as_json):
         console.print(table)
 
 
+#: Modules of :mod:`effiskel.commands` whose ``COMMANDS`` are attached to ``main``.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def _attach_commands() -> None:
+    from importlib import import_module
+
+    for name in COMMAND_MODULES:
+        for command in import_module(f"effiskel.commands.{name}").COMMANDS:
+            main.add_command(command)
+
+
+_attach_commands()
+
 if __name__ == "__main__":  # pragma: no cover
     main()
