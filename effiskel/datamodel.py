@@ -243,6 +243,15 @@ class Skeleton:
 
 
 @attrs.frozen
+class SkeletonFailure:
+    """Why a strategy gave no skeleton for one solution (does not parse, fails its tests, ...)."""
+
+    solution_id: str
+    strategy: str
+    reason: str
+
+
+@attrs.frozen
 class TrainingExample:
     """One training example: a prompt and the targets of the code and skeleton tasks."""
 
