@@ -1,0 +1,82 @@
+"""A group's efficient solutions parsed once, with a recorded failure for each that cannot be used.
+
+Every strategy starts here: a solution that does not parse is a
+:class:`~effiskel.datamodel.SkeletonFailure` naming the first syntax issue, and a group left
+with fewer usable solutions than the strategy needs makes every entry a failure saying so.
+The entries keep the group's order, one per efficient solution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from effiskel.datamodel import SkeletonFailure, Solution, SolutionGroup
+from effiskel.protocols import LanguageFrontend
+from effiskel.syntax import ParsedSource, TokenStream
+
+
+@attrs.frozen(eq=False)
+class ParsedSolution:
+    """One efficient solution with its parse and tokens."""
+
+    solution: Solution
+    parsed: ParsedSource
+    tokens: TokenStream
+
+
+@attrs.frozen(eq=False)
+class KeepMask:
+    """A strategy's decision for one solution: a flag per frontend token (True: in the skeleton)."""
+
+    item: ParsedSolution
+    keep: list[bool]
+
+
+def parse_group(
+    group: SolutionGroup,
+    frontend: LanguageFrontend,
+    strategy: str,
+    *,
+    min_solutions: int = 2,
+) -> list[ParsedSolution | SkeletonFailure]:
+    """Parse every efficient solution of ``group``; failures where a solution cannot be used."""
+    if frontend.name != group.language:
+        raise ValueError(
+            f"{strategy}: the group of task {group.task_id!r} is {group.language}, "
+            f"but the frontend given is {frontend.name}"
+        )
+    entries: list[ParsedSolution | SkeletonFailure] = []
+    for solution in group.efficient:
+        parsed = frontend.parse(solution.source)
+        if parsed.issues:
+            first = parsed.issues[0]
+            more = f" (and {len(parsed.issues) - 1} more)" if len(parsed.issues) > 1 else ""
+            reason = f"does not parse as {group.language}: line {first.line}, column {first.column}: {first.message}{more}"
+            entries.append(SkeletonFailure(solution.id, strategy, reason))
+        else:
+            entries.append(ParsedSolution(solution, parsed, parsed.tokens))
+    usable = sum(isinstance(e, ParsedSolution) for e in entries)
+    if usable >= min_solutions:
+        return entries
+    total = len(group.efficient)
+    where = f"task {group.task_id!r} ({group.language})"
+    if total < min_solutions:
+        reason = (
+            f"the group of {where} has {total} efficient solution{'s' if total != 1 else ''}; "
+            f"{strategy} needs at least {min_solutions}"
+        )
+        return [SkeletonFailure(_id(e), strategy, reason) for e in entries]
+    reason = f"only {usable} of the {total} efficient solutions of {where} parse; {strategy} needs at least {min_solutions}"
+    # A solution that does not parse keeps that more precise reason.
+    return [e if isinstance(e, SkeletonFailure) else SkeletonFailure(_id(e), strategy, reason) for e in entries]
+
+
+def _id(entry: ParsedSolution | SkeletonFailure) -> str:
+    return entry.solution.id if isinstance(entry, ParsedSolution) else entry.solution_id
+
+
+def parsed_only(entries: Sequence[ParsedSolution | SkeletonFailure]) -> list[ParsedSolution]:
+    """The usable entries, in order."""
+    return [e for e in entries if isinstance(e, ParsedSolution)]

@@ -1,0 +1,283 @@
+"""The syntactic strategy: the structure of subtrees that recur, similar, across the group.
+
+Each solution's tree is the frontend's normalised tree (:meth:`ParsedSource.normalized`:
+identifiers and literals anonymised, comments dropped), so ``while left < right`` and
+``while i < j`` are the same subtree. A subtree (an inner node with at least ``min_size`` nodes)
+*recurs* when at least ``ceil(min_support * n)`` of the group's ``n`` solutions -- its own and at
+least one other -- hold a subtree similar to it (similarity >= ``min_similarity``):
+
+* an exact copy (same shape) recurs with all of its structure: every structural leaf under it
+  is kept;
+* an approximately similar subtree keeps its own structural leaves (the ``for``, ``in`` and
+  ``:`` of a loop) and its children are judged on their own, so the parts that differ between
+  the solutions are not kept just because their surroundings match.
+
+Structural leaves are keywords, operators, punctuation, primitive types and library/builtin
+names; anonymised identifiers and literals are kept only with ``keep_anonymised``.
+
+**Similarity.** The *production* of a node is its label with the labels of its children; a
+subtree is the multiset ``P(T)`` of the productions of its nodes, and
+
+    sim(A, B) = 2 |P(A) ∩ P(B)| / (|P(A)| + |P(B)|)      (multiset intersection: Dice)
+
+which is symmetric, 1 exactly for equal productions and falls with every differing node. (The
+published code divides the number of *unique* shared node types by the total number of nodes,
+which is not symmetric and shrinks as subtrees grow, so large subtrees -- loops, whole
+functions -- never match; this measure does not have that bias.)
+
+**Complexity.** Interning shapes and productions is linear in the group's ``N`` nodes, and exact
+recurrence is a hash-count, also linear. Approximate comparison is needed only where it can
+change the answer: changing one leaf changes two productions, so two different subtrees of
+size ``s`` have ``sim <= (s - 2) / s`` and only subtrees of size ``>= 2 / (1 - min_similarity)``
+(10 at 0.8) can match approximately; a subtree under an exactly-recurring one is never
+compared; candidates are bucketed by root label and limited to the size band
+``[s·t/(2-t), s·(2-t)/t]`` that Dice allows; the search stops at the first match in each
+other solution. The cost is ``O(N + Σ_u Σ_{v ∈ band(u)} (|u| + |v|))`` over those large
+subtrees ``u``; on ENAMEL-sized groups that is a small multiple of ``N``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from effiskel.datamodel import Skeleton, SkeletonFailure, SolutionGroup
+from effiskel.protocols import LanguageFrontend
+from effiskel.skeleton import DEFAULT_PLACEHOLDER, build_skeleton
+from effiskel.syntax import ANON_LABELS
+
+from .groups import KeepMask, ParsedSolution, parse_group
+
+_ANON = frozenset(ANON_LABELS.values())
+
+
+def _share(instance: Any, attribute: attrs.Attribute, value: float) -> None:
+    if not 0.0 < value <= 1.0:
+        raise ValueError(f"syntactic: {attribute.name} must be in (0, 1], got {value}")
+
+
+def _at_least_two(instance: Any, attribute: attrs.Attribute, value: int) -> None:
+    if value < 2:
+        raise ValueError(f"syntactic: {attribute.name} must be at least 2 (a subtree, not a leaf), got {value}")
+
+
+class _Tree:
+    """One solution's normalised tree, flattened in pre-order (a subtree is a contiguous range)."""
+
+    __slots__ = ("nodes", "sizes", "shape", "prod", "labels", "large", "_bags", "token_of", "structural")
+
+    def __init__(
+        self,
+        item: ParsedSolution,
+        shapes: dict[Any, int],
+        prods: dict[Any, int],
+        keep_builtins: bool,
+        keep_anonymised: bool,
+        large_size: int,
+    ) -> None:
+        nodes = list(item.parsed.normalized(keep_builtins=keep_builtins).walk())
+        count = len(nodes)
+        sizes = [node.size for node in nodes]
+        labels = [node.label for node in nodes]
+        shape = [0] * count
+        prod = [0] * count
+        # Reverse pre-order visits children before their parent.
+        for i in range(count - 1, -1, -1):
+            node = nodes[i]
+            if not node.children:
+                label = labels[i]
+                shape[i] = shapes.setdefault(label, len(shapes))
+                prod[i] = prods.setdefault(label, len(prods))
+                continue
+            j = i + 1
+            child_shapes = []
+            for child in node.children:
+                child_shapes.append(shape[j])
+                j += child.size
+            key_labels = (labels[i], *(c.label for c in node.children))
+            shape[i] = shapes.setdefault((labels[i], *child_shapes), len(shapes))
+            prod[i] = prods.setdefault(key_labels, len(prods))
+        self.nodes = nodes
+        self.sizes = sizes
+        self.shape = shape
+        self.prod = prod
+        self.labels = labels
+        large: dict[str, list[tuple[int, int]]] = {}
+        for i in range(count):
+            if sizes[i] >= large_size:
+                large.setdefault(labels[i], []).append((sizes[i], i))
+        for bucket in large.values():
+            bucket.sort()
+        self.large = large
+        self._bags: dict[int, Counter[int]] = {}
+        starts = item.tokens.starts
+        index = dict(zip(starts, range(len(starts))))
+        self.token_of = [index.get(node.start, -1) if sizes[i] == 1 else -1 for i, node in enumerate(nodes)]
+        self.structural = [
+            sizes[i] == 1 and self.token_of[i] >= 0 and (keep_anonymised or labels[i] not in _ANON)
+            for i in range(count)
+        ]
+
+    def bag(self, i: int) -> Counter[int]:
+        """The multiset of productions of the subtree at ``i``."""
+        bag = self._bags.get(i)
+        if bag is None:
+            bag = self._bags[i] = Counter(self.prod[i : i + self.sizes[i]])
+        return bag
+
+
+def dice(a: Counter[int], size_a: int, b: Counter[int], size_b: int) -> float:
+    """Dice similarity of two multisets of sizes ``size_a`` and ``size_b``."""
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    shared = sum(min(n, get(k, 0)) for k, n in a.items())
+    return 2.0 * shared / (size_a + size_b)
+
+
+@attrs.frozen
+class SyntacticStrategy:
+    """Recurring similar subtrees of the normalised trees (see the module docstring)."""
+
+    name = "syntactic"
+    version = "0.1.0"
+
+    min_similarity: float = attrs.field(default=0.8, converter=float, validator=_share)
+    min_support: float = attrs.field(default=0.5, converter=float, validator=_share)
+    min_size: int = attrs.field(default=3, converter=int, validator=_at_least_two)
+    keep_anonymised: bool = False
+    keep_builtins: bool = True
+    placeholder: str = DEFAULT_PLACEHOLDER
+    merge_runs: bool = False
+
+    def params(self) -> dict[str, Any]:
+        """The parameters recorded with every skeleton this strategy makes."""
+        return {
+            "min_similarity": self.min_similarity,
+            "min_support": self.min_support,
+            "min_size": self.min_size,
+            "keep_anonymised": self.keep_anonymised,
+            "keep_builtins": self.keep_builtins,
+            "similarity": "dice-productions",
+        }
+
+    @property
+    def approx_size(self) -> float:
+        """The smallest subtree size at which an inexact match can reach ``min_similarity``."""
+        t = self.min_similarity
+        if t >= 1.0:
+            return math.inf
+        return max(self.min_size, math.ceil(2.0 / (1.0 - t) - 1e-9))
+
+    def support_needed(self, n: int) -> int:
+        """How many solutions (its own included) must hold a similar subtree, for a group of ``n``."""
+        return max(2, math.ceil(self.min_support * n - 1e-9))
+
+    def keep_masks(self, group: SolutionGroup, frontend: LanguageFrontend) -> list[KeepMask | SkeletonFailure]:
+        """The keep-mask of each efficient solution of ``group``, or why there is none.
+
+        The dynamic strategy builds on these masks.
+        """
+        entries = parse_group(group, frontend, self.name)
+        items = [e for e in entries if isinstance(e, ParsedSolution)]
+        if not items:
+            return list(entries)  # type: ignore[arg-type]
+        masks = iter(self._masks(items))
+        return [e if isinstance(e, SkeletonFailure) else KeepMask(e, next(masks)) for e in entries]
+
+    def _masks(self, items: Sequence[ParsedSolution]) -> list[list[bool]]:
+        shapes: dict[Any, int] = {}
+        prods: dict[Any, int] = {}
+        approx = self.approx_size
+        large = approx if approx != math.inf else 1 << 62
+        trees = [
+            _Tree(item, shapes, prods, self.keep_builtins, self.keep_anonymised, int(large))
+            for item in items
+        ]
+        holders: Counter[int] = Counter()
+        for tree in trees:
+            holders.update(set(tree.shape))
+        need = self.support_needed(len(trees))
+        min_size = self.min_size
+        out: list[list[bool]] = []
+        for ti, tree in enumerate(trees):
+            keep = [False] * len(items[ti].tokens)
+            sizes, shape, structural, token_of = tree.sizes, tree.shape, tree.structural, tree.token_of
+            count = len(sizes)
+            i = 0
+            while i < count:
+                size = sizes[i]
+                if size < min_size:
+                    i += 1
+                    continue
+                if holders[shape[i]] >= need:
+                    for j in range(i, i + size):
+                        if structural[j]:
+                            keep[token_of[j]] = True
+                    i += size
+                    continue
+                if size >= approx and self._similar_elsewhere(trees, ti, i, need):
+                    j = i + 1
+                    end = i + size
+                    while j < end:
+                        if structural[j]:
+                            keep[token_of[j]] = True
+                        j += sizes[j]
+                i += 1
+            out.append(keep)
+        return out
+
+    def _similar_elsewhere(self, trees: list[_Tree], ti: int, i: int, need: int) -> bool:
+        tree = trees[ti]
+        size = tree.sizes[i]
+        label = tree.labels[i]
+        t = self.min_similarity
+        lo = math.ceil(size * t / (2.0 - t) - 1e-9)
+        hi = math.floor(size * (2.0 - t) / t + 1e-9)
+        found = 1
+        left = len(trees) - 1
+        bag = None
+        for tj, other in enumerate(trees):
+            if tj == ti:
+                continue
+            if found + left < need:
+                return False
+            left -= 1
+            bucket = other.large.get(label)
+            if not bucket:
+                continue
+            k = bisect.bisect_left(bucket, (lo, -1))
+            while k < len(bucket) and bucket[k][0] <= hi:
+                other_size, j = bucket[k]
+                k += 1
+                if bag is None:
+                    bag = tree.bag(i)
+                if dice(bag, size, other.bag(j), other_size) >= t - 1e-12:
+                    found += 1
+                    break
+            if found >= need:
+                return True
+        return found >= need
+
+    def extract(self, group: SolutionGroup, frontend: LanguageFrontend) -> list[Skeleton | SkeletonFailure]:
+        """One skeleton (or failure) per efficient solution of ``group``, in order."""
+        params = self.params()
+        return [
+            m
+            if isinstance(m, SkeletonFailure)
+            else build_skeleton(
+                m.item.solution,
+                m.item.tokens,
+                m.keep,
+                self.name,
+                params,
+                placeholder=self.placeholder,
+                merge_runs=self.merge_runs,
+            )
+            for m in self.keep_masks(group, frontend)
+        ]
