@@ -17,7 +17,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from typing import TYPE_CHECKING
 
-from .datamodel import Measurement, Skeleton, SolutionGroup, Task, TrainingExample
+from .datamodel import Measurement, Skeleton, SkeletonFailure, SolutionGroup, Task, TrainingExample
 from .syntax import ParsedSource, TokenStream
 
 if TYPE_CHECKING:
@@ -49,8 +49,14 @@ class SkeletonStrategy(Protocol):
     name: str
     version: str
 
-    def extract(self, group: SolutionGroup, frontend: LanguageFrontend) -> list[Skeleton]:
-        """One skeleton per efficient solution of ``group`` (one task, one language)."""
+    def extract(self, group: SolutionGroup, frontend: LanguageFrontend) -> list[Skeleton | SkeletonFailure]:
+        """One entry per efficient solution of ``group`` (one task, one language), in order.
+
+        A :class:`~effiskel.datamodel.Skeleton`, or a
+        :class:`~effiskel.datamodel.SkeletonFailure` saying why that solution has none (it does
+        not parse, fails its tests, the group is too small for the strategy). Never a silent
+        fallback. Build each skeleton with :func:`effiskel.skeleton.build_skeleton`.
+        """
         ...
 
 
