@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from .datamodel import Measurement, TaskKind, Verdict
+from .datamodel import Measurement, Solution, TaskKind, Verdict
 from .errors import EffiskelError
 from .evaluation import Evaluator, PreparedTask, SolutionRun
 from .execution import Build, InputRun, run_function
@@ -46,6 +46,8 @@ class MeasureSession:
     indices: list[int]
     limits: Limits
     layer: str | None = None
+    #: The solution the build was made from (profilers name it in what they return).
+    solution: Solution | None = None
 
     @property
     def inputs(self) -> list[Any]:
@@ -143,7 +145,7 @@ def measure_solution(evaluator: Evaluator, solution, prepared: PreparedTask, mea
         indices = [i for i, item in enumerate(prepared.inputs) if item.level in wanted]
     frontend = evaluator.host.languages.get(solution.language)
     build = evaluator.builder.build(frontend.program(solution.source, prepared.task.kind, prepared.task.signature))
-    session = MeasureSession(build, prepared, indices, evaluator.limits, evaluator.layer)
+    session = MeasureSession(build, prepared, indices, evaluator.limits, evaluator.layer, solution)
     measurements = measurer.measure(session)
     if len(measurements) != len(indices):
         raise MeasurementError(f"the {measurer.name} measurer returned {len(measurements)} measurements "

@@ -10,7 +10,7 @@ from effiskel.syntax import TokenKind
 from effiskel.toolchain import ProgramSpec
 from effiskel.treesitter import TreeSitterFrontend
 
-from . import toolchain
+from . import profiling, toolchain
 
 __version__ = "0.1.0"
 
@@ -121,6 +121,13 @@ class CppFrontend(TreeSitterFrontend):
     def program(self, source: str, kind: TaskKind, signature: Signature | None = None) -> ProgramSpec:
         """``g++ -O2 -std=c++17``: the solution alone (stdio) or inside the generated harness."""
         return toolchain.program(source, kind, signature)
+
+    #: Bumped when profile_lines charges lines differently (profiles are cached by it).
+    profiler_version = "1"
+
+    def profile_lines(self, session):
+        """Callgrind's instructions per line of the solution (effiskel_lang_cpp.profiling)."""
+        return profiling.profile_lines(session)
 
 
 @hookimpl

@@ -91,6 +91,16 @@ class PythonFrontend(TreeSitterFrontend):
             read_only=(prefix,),
         )
 
+    #: Bumped when profile_lines charges lines differently (profiles are cached by it).
+    profiler_version = "1"
+
+    def profile_lines(self, session):
+        """Seconds per line of the solution under a line tracer (an optional capability that
+        the dynamic skeleton strategy uses; see effiskel_lang_python.profiling)."""
+        from . import profiling
+
+        return profiling.profile_lines(session, self.program)
+
 
 @hookimpl
 def effiskel_register_languages(registry):

@@ -31,7 +31,7 @@ from effiskel.syntax import TokenKind
 from effiskel.toolchain import ProgramSpec
 from effiskel.treesitter import TreeSitterFrontend
 
-from . import toolchain
+from . import profiling, toolchain
 
 # One version for the distribution and the frontend: effiskel records it with every result.
 __version__ = "0.1.0"
@@ -143,6 +143,14 @@ class RustFrontend(TreeSitterFrontend):
         """The files, build command (``rustc -O``) and run command of a solution: alone for a
         stdio task, with the generated harness for a function task."""
         return toolchain.program(source, kind, signature)
+
+    #: Bumped when profile_lines charges lines differently (profiles are cached by it).
+    profiler_version = "1"
+
+    def profile_lines(self, session):
+        """Callgrind's instructions per line of the solution (an optional capability that the
+        dynamic skeleton strategy uses; see effiskel_lang_rust.profiling)."""
+        return profiling.profile_lines(session)
 
 
 @hookimpl
