@@ -57,7 +57,7 @@ def parse_group(
             entries.append(SkeletonFailure(solution.id, strategy, reason))
         else:
             entries.append(ParsedSolution(solution, parsed, parsed.tokens))
-    usable = sum(isinstance(e, ParsedSolution) for e in entries)
+    usable = len({e.solution.source for e in entries if isinstance(e, ParsedSolution)})
     if usable >= min_solutions:
         return entries
     total = len(group.efficient)
@@ -68,7 +68,17 @@ def parse_group(
             f"{strategy} needs at least {min_solutions}"
         )
         return [SkeletonFailure(_id(e), strategy, reason) for e in entries]
-    reason = f"only {usable} of the {total} efficient solutions of {where} parse; {strategy} needs at least {min_solutions}"
+    parsing = sum(isinstance(e, ParsedSolution) for e in entries)
+    if parsing > usable:
+        reason = (
+            f"the {parsing} efficient solutions of {where} that parse are {usable} distinct "
+            f"program{'s' if usable != 1 else ''}; {strategy} needs at least {min_solutions}"
+        )
+    else:
+        reason = (
+            f"only {usable} of the {total} efficient solutions of {where} parse; "
+            f"{strategy} needs at least {min_solutions}"
+        )
     # A solution that does not parse keeps that more precise reason.
     return [e if isinstance(e, SkeletonFailure) else SkeletonFailure(_id(e), strategy, reason) for e in entries]
 
@@ -80,3 +90,21 @@ def _id(entry: ParsedSolution | SkeletonFailure) -> str:
 def parsed_only(entries: Sequence[ParsedSolution | SkeletonFailure]) -> list[ParsedSolution]:
     """The usable entries, in order."""
     return [e for e in entries if isinstance(e, ParsedSolution)]
+
+
+def distinct(items: Sequence[ParsedSolution]) -> tuple[list[ParsedSolution], list[int]]:
+    """The items with distinct sources, and for each item the index of its distinct copy.
+
+    The same program listed twice (HumanEval's and HumanEval+'s canonical solutions are often
+    one text) must not count as two solutions agreeing with each other.
+    """
+    unique: list[ParsedSolution] = []
+    where: dict[str, int] = {}
+    index: list[int] = []
+    for item in items:
+        key = item.solution.source
+        if key not in where:
+            where[key] = len(unique)
+            unique.append(item)
+        index.append(where[key])
+    return unique, index

@@ -26,7 +26,7 @@ from effiskel.protocols import LanguageFrontend
 from effiskel.skeleton import DEFAULT_PLACEHOLDER, build_skeleton
 from effiskel.syntax import TokenKind, TokenStream
 
-from .groups import KeepMask, ParsedSolution, parse_group
+from .groups import KeepMask, ParsedSolution, distinct, parse_group
 
 #: The token kinds eligible by default.
 DEFAULT_KINDS = ("keyword", "operator", "punctuation", "type", "builtin")
@@ -86,15 +86,17 @@ class LexicalStrategy:
         eligible = bytearray(256)
         for kind in self.kinds:
             eligible[_KIND_NAMES[kind]] = 1
-        keys = [_keys(item.tokens, eligible) for item in items]
+        unique, copy_of = distinct(items)
+        unique_keys = [_keys(item.tokens, eligible) for item in unique]
+        keys = [unique_keys[c] for c in copy_of]
         df: Counter[tuple[int, bytes]] = Counter()
-        for per_token in keys:
+        for per_token in unique_keys:
             df.update({k for k in per_token if k is not None})
-        need = self.min_df * len(items)
+        need = self.min_df * len(unique)
         # A float share of an int count: tolerate rounding (2/3 of 3 must mean 2).
         salient = {k for k, n in df.items() if n >= need - 1e-9}
         if self.contrast and group.inefficient and salient:
-            salient -= self._slow_tokens(group, frontend, keys, eligible, salient)
+            salient -= self._slow_tokens(group, frontend, unique_keys, eligible, salient)
         out: list[KeepMask | SkeletonFailure] = []
         masks = iter(keys)
         for entry in entries:

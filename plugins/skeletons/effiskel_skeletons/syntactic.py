@@ -51,7 +51,7 @@ from effiskel.protocols import LanguageFrontend
 from effiskel.skeleton import DEFAULT_PLACEHOLDER, build_skeleton
 from effiskel.syntax import ANON_LABELS
 
-from .groups import KeepMask, ParsedSolution, parse_group
+from .groups import KeepMask, ParsedSolution, distinct, parse_group
 
 _ANON = frozenset(ANON_LABELS.values())
 
@@ -187,7 +187,10 @@ class SyntacticStrategy:
         items = [e for e in entries if isinstance(e, ParsedSolution)]
         if not items:
             return list(entries)  # type: ignore[arg-type]
-        masks = iter(self._masks(items))
+        unique, copy_of = distinct(items)
+        unique_masks = self._masks(unique)
+        # Copies of one program share a mask, but each entry gets its own list.
+        masks = iter([list(unique_masks[c]) for c in copy_of])
         return [e if isinstance(e, SkeletonFailure) else KeepMask(e, next(masks)) for e in entries]
 
     def _masks(self, items: Sequence[ParsedSolution]) -> list[list[bool]]:
