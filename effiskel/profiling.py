@@ -412,13 +412,14 @@ class ProfileOutcome:
         return self.verdict is Verdict.PASSED
 
 
-def profiling_inputs(task: Task, level: int = 0) -> PreparedTask:
+def profiling_inputs(task: Task, level: int | None = None) -> PreparedTask:
     """The inputs a solution is judged and profiled on: the task's fixed tests and its
     generator's inputs at ``level`` (an index into its levels; negative counts from the end).
 
-    Small inputs keep profiling cheap (callgrind and Python's line tracer slow a run tens of
-    times); the row-average threshold compares lines of one solution with each other, so the
-    hot lines of a loop already stand out at the smallest level.
+    The default is the generator's second level (its first if it has one): small inputs keep
+    profiling cheap (callgrind and Python's line tracer slow a run tens of times), but at the
+    very smallest sizes set-up (a vector's first allocations) can outweigh the loops, which the
+    row-average threshold compares it with.
     """
     from .evaluation import PreparedTask
     from .inputs import fixed_inputs, generated_inputs
@@ -428,8 +429,10 @@ def profiling_inputs(task: Task, level: int = 0) -> PreparedTask:
         raise ProfilingError(f"task {task.id}: only function tasks can be profiled (a stdio task has no "
                              "call to profile apart from the whole program)")
     inputs = fixed_inputs(task)
-    if task.generator is not None:
+    if task.generator is not None and task.generator.levels:
         count = len(task.generator.levels)
+        if level is None:
+            level = min(1, count - 1)
         if not -count <= level < count:
             raise ProfilingError(f"task {task.id}: no generator level {level} (it has {count})")
         inputs += generated_inputs(task, [level % count])
