@@ -247,6 +247,7 @@ def parse_callgrind(text: str, *, object_name: str) -> CallgrindCosts:
             if keep:
                 if pending_call:
                     calls.append((address, callee_file or file, cost))
+                    callee_file = ""  # cfi/cfl name the callee of the next call only
                 else:
                     own[address] = own.get(address, 0.0) + cost
             pending_call = False
@@ -257,6 +258,8 @@ def parse_callgrind(text: str, *, object_name: str) -> CallgrindCosts:
             key, value = key.strip(), value.strip()
             if key == "positions":
                 positions = value.split()
+                if "instr" not in positions:
+                    raise ProfilingError("the callgrind output has no instruction positions (--dump-instr=yes)")
                 last = [0] * len(positions)
             elif key == "events":
                 events = value.split()
