@@ -7,7 +7,9 @@ then runs the unchanged harness. The tracer charges the time between two events 
 solution's frames to the line that was executing: a line's *own* time, including what it spent
 in library code (a builtin, ``heapq``, ``sorted``), excluding what it spent in the solution's
 other functions (their lines carry it) and everything the harness does between calls. The
-tracer's own work is left out by reading the clock on entry and again on exit.
+clock is the thread's CPU time (``time.thread_time_ns``), not the wall clock: on a busy machine a
+preemption would otherwise land, milliseconds long, on whichever line was running. The tracer's
+own work is left out by reading the clock on entry and again on exit.
 
 Timing varies from run to run, so the profile is not deterministic; the tracer slows a line
 by a roughly constant amount, which weighs lines towards how often they run -- what the hot-line
@@ -30,7 +32,7 @@ SLOWDOWN = 40.0
 
 PROFILE_ENTRY = r'''
 import sys as _sys
-from time import perf_counter_ns as _clock
+from time import thread_time_ns as _clock
 
 
 def _profile():
