@@ -56,25 +56,27 @@ class Rendering:
     placeholder: str
 
 
-def byte_to_char(source: bytes) -> list[int] | None:
-    """For each byte offset of ``source`` (UTF-8) and its end, the character offset; ``None`` when equal.
+def char_offsets(tokens: TokenStream) -> tuple[Sequence[int], Sequence[int]]:
+    """The tokens' start and end offsets in characters of the decoded source (not bytes).
 
-    Only sources with non-ASCII characters need the table; for the rest a byte offset is a
-    character offset.
+    For an ASCII source they are the byte offsets themselves; otherwise each offset is found by
+    decoding the bytes between consecutive token boundaries (tokens are ordered and do not
+    overlap), so the cost is one pass over the source.
     """
-    text = decode(source)
-    if len(text) == len(source):
-        return None
-    table = [0] * (len(source) + 1)
+    source = tokens.source
+    if source.isascii():
+        return tokens.starts, tokens.ends
+    starts: list[int] = []
+    ends: list[int] = []
     pos = 0
-    for index, char in enumerate(text):
-        # surrogateescape keeps each undecodable byte as one lone surrogate character.
-        width = 1 if 0xDC80 <= ord(char) <= 0xDCFF else len(char.encode("utf-8"))
-        for k in range(width):
-            table[pos + k] = index
-        pos += width
-    table[pos] = len(text)
-    return table
+    chars = 0
+    for s, e in zip(tokens.starts, tokens.ends):
+        chars += len(decode(source[pos:s]))
+        starts.append(chars)
+        chars += len(decode(source[s:e]))
+        ends.append(chars)
+        pos = e
+    return starts, ends
 
 
 def render(
@@ -84,19 +86,17 @@ def render(
     *,
     placeholder: str = DEFAULT_PLACEHOLDER,
     merge_runs: bool = False,
+    offsets: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> Rendering:
     """Render ``text`` (the source of ``tokens``) with every non-kept token replaced by ``placeholder``.
 
     With ``merge_runs``, a run of non-kept tokens on one line becomes one placeholder standing
     for the whole run (the spaces inside it included); line breaks are always kept.
+    ``offsets`` are :func:`char_offsets` of ``tokens`` when the caller has them already.
     """
     if len(keep) != len(tokens):
         raise ValueError(f"keep-mask has {len(keep)} entries for {len(tokens)} tokens")
-    table = byte_to_char(tokens.source)
-    starts, ends = tokens.starts, tokens.ends
-    if table is not None:
-        starts = [table[s] for s in starts]
-        ends = [table[e] for e in ends]
+    starts, ends = offsets or char_offsets(tokens)
     out: list[str] = []
     masked: list[str] = []
     holes: list[int] = []
@@ -169,18 +169,21 @@ def restore(
     return "".join(out)
 
 
-def kept_spans(tokens: TokenStream, keep: Sequence[bool]) -> list[tuple[int, int]]:
+def kept_spans(
+    tokens: TokenStream,
+    keep: Sequence[bool],
+    *,
+    offsets: tuple[Sequence[int], Sequence[int]] | None = None,
+) -> list[tuple[int, int]]:
     """Character spans of the kept tokens, touching spans merged (text between tokens is not kept)."""
     if len(keep) != len(tokens):
         raise ValueError(f"keep-mask has {len(keep)} entries for {len(tokens)} tokens")
-    table = byte_to_char(tokens.source)
+    starts, ends = offsets or char_offsets(tokens)
     spans: list[tuple[int, int]] = []
     for i, kept in enumerate(keep):
         if not kept:
             continue
-        s, e = tokens.starts[i], tokens.ends[i]
-        if table is not None:
-            s, e = table[s], table[e]
+        s, e = starts[i], ends[i]
         if spans and spans[-1][1] == s:
             spans[-1] = (spans[-1][0], e)
         else:
@@ -215,7 +218,10 @@ def build_skeleton(
     if not placeholder:
         raise ValueError("the placeholder must not be empty")
     flags = tuple(bool(k) for k in keep)
-    rendering = render(solution.source, tokens, flags, placeholder=placeholder, merge_runs=merge_runs)
+    offsets = char_offsets(tokens)
+    rendering = render(
+        solution.source, tokens, flags, placeholder=placeholder, merge_runs=merge_runs, offsets=offsets
+    )
     recorded = dict(params)
     recorded["placeholder"] = placeholder
     recorded["merge_runs"] = merge_runs
@@ -224,7 +230,7 @@ def build_skeleton(
         strategy=strategy,
         keep=flags,
         rendered=rendering.text,
-        spans=kept_spans(tokens, flags),
+        spans=kept_spans(tokens, flags, offsets=offsets),
         params=recorded,
     )
 

@@ -45,6 +45,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import attrs
+import numpy as np
 
 from effiskel.datamodel import Skeleton, SkeletonFailure, SolutionGroup
 from effiskel.protocols import LanguageFrontend
@@ -69,7 +70,9 @@ def _at_least_two(instance: Any, attribute: attrs.Attribute, value: int) -> None
 class _Tree:
     """One solution's normalised tree, flattened in pre-order (a subtree is a contiguous range)."""
 
-    __slots__ = ("nodes", "sizes", "shape", "prod", "labels", "large", "_bags", "token_of", "structural")
+    __slots__ = (
+        "nodes", "sizes", "shape", "prod", "labels", "large", "_bags", "_prod_array", "token_of", "structural",
+    )
 
     def __init__(
         self,
@@ -86,58 +89,60 @@ class _Tree:
         labels = [node.label for node in nodes]
         shape = [0] * count
         prod = [0] * count
+        token_of = [-1] * count
+        structural = [False] * count
+        large: dict[str, list[tuple[int, int]]] = {}
+        starts = item.tokens.starts
+        index = dict(zip(starts, range(len(starts))))
+        anonymous = frozenset() if keep_anonymised else _ANON
         # Reverse pre-order visits children before their parent.
         for i in range(count - 1, -1, -1):
             node = nodes[i]
+            label = labels[i]
             if not node.children:
-                label = labels[i]
                 shape[i] = shapes.setdefault(label, len(shapes))
                 prod[i] = prods.setdefault(label, len(prods))
+                token = index.get(node.start, -1)
+                token_of[i] = token
+                structural[i] = token >= 0 and label not in anonymous
                 continue
             j = i + 1
-            child_shapes = []
-            for child in node.children:
+            child_shapes = [label]
+            child_labels = [label]
+            for _ in node.children:
                 child_shapes.append(shape[j])
-                j += child.size
-            key_labels = (labels[i], *(c.label for c in node.children))
-            shape[i] = shapes.setdefault((labels[i], *child_shapes), len(shapes))
-            prod[i] = prods.setdefault(key_labels, len(prods))
+                child_labels.append(labels[j])
+                j += sizes[j]
+            shape[i] = shapes.setdefault(tuple(child_shapes), len(shapes))
+            prod[i] = prods.setdefault(tuple(child_labels), len(prods))
+            if sizes[i] >= large_size:
+                large.setdefault(label, []).append((sizes[i], i))
+        for bucket in large.values():
+            bucket.sort()
         self.nodes = nodes
         self.sizes = sizes
         self.shape = shape
         self.prod = prod
         self.labels = labels
-        large: dict[str, list[tuple[int, int]]] = {}
-        for i in range(count):
-            if sizes[i] >= large_size:
-                large.setdefault(labels[i], []).append((sizes[i], i))
-        for bucket in large.values():
-            bucket.sort()
         self.large = large
-        self._bags: dict[int, Counter[int]] = {}
-        starts = item.tokens.starts
-        index = dict(zip(starts, range(len(starts))))
-        self.token_of = [index.get(node.start, -1) if sizes[i] == 1 else -1 for i, node in enumerate(nodes)]
-        self.structural = [
-            sizes[i] == 1 and self.token_of[i] >= 0 and (keep_anonymised or labels[i] not in _ANON)
-            for i in range(count)
-        ]
+        self.token_of = token_of
+        self.structural = structural
+        self._bags: dict[int, np.ndarray] = {}
+        self._prod_array: np.ndarray | None = None
 
-    def bag(self, i: int) -> Counter[int]:
-        """The multiset of productions of the subtree at ``i``."""
+    def bag(self, i: int, vocabulary: int) -> np.ndarray:
+        """The multiset of productions of the subtree at ``i``, as counts per production id."""
         bag = self._bags.get(i)
         if bag is None:
-            bag = self._bags[i] = Counter(self.prod[i : i + self.sizes[i]])
+            if self._prod_array is None:
+                self._prod_array = np.asarray(self.prod, dtype=np.int64)
+            bag = self._bags[i] = np.bincount(self._prod_array[i : i + self.sizes[i]], minlength=vocabulary)
         return bag
 
 
-def dice(a: Counter[int], size_a: int, b: Counter[int], size_b: int) -> float:
-    """Dice similarity of two multisets of sizes ``size_a`` and ``size_b``."""
-    if len(a) > len(b):
-        a, b = b, a
-    get = b.get
-    shared = sum(min(n, get(k, 0)) for k, n in a.items())
-    return 2.0 * shared / (size_a + size_b)
+def dice(a: np.ndarray, size_a: int, b: np.ndarray, size_b: int) -> float:
+    """Dice similarity of two multisets (counts per id) of sizes ``size_a`` and ``size_b``."""
+    return 2.0 * int(np.minimum(a, b).sum()) / (size_a + size_b)
 
 
 @attrs.frozen
@@ -224,7 +229,7 @@ class SyntacticStrategy:
                             keep[token_of[j]] = True
                     i += size
                     continue
-                if size >= approx and self._similar_elsewhere(trees, ti, i, need):
+                if size >= approx and self._similar_elsewhere(trees, ti, i, need, len(prods)):
                     j = i + 1
                     end = i + size
                     while j < end:
@@ -235,7 +240,7 @@ class SyntacticStrategy:
             out.append(keep)
         return out
 
-    def _similar_elsewhere(self, trees: list[_Tree], ti: int, i: int, need: int) -> bool:
+    def _similar_elsewhere(self, trees: list[_Tree], ti: int, i: int, need: int, vocabulary: int) -> bool:
         tree = trees[ti]
         size = tree.sizes[i]
         label = tree.labels[i]
@@ -259,8 +264,8 @@ class SyntacticStrategy:
                 other_size, j = bucket[k]
                 k += 1
                 if bag is None:
-                    bag = tree.bag(i)
-                if dice(bag, size, other.bag(j), other_size) >= t - 1e-12:
+                    bag = tree.bag(i, vocabulary)
+                if dice(bag, size, other.bag(j, vocabulary), other_size) >= t - 1e-12:
                     found += 1
                     break
             if found >= need:
