@@ -92,12 +92,11 @@ def load_llama(
         if name not in tensors:
             raise DataError(f"the checkpoint has no tensor {name!r}", path=str(path))
         array, file = tensors[name]
+        needed = tuple(variable.shape)[::-1] if transposed else tuple(variable.shape)
+        if tuple(array.shape) != needed:
+            raise DataError(f"tensor {name!r} has shape {tuple(array.shape)}, the config needs {needed}", path=file)
         if transposed:
             array = array.T
-        if tuple(array.shape) != tuple(variable.shape):
-            raise DataError(
-                f"tensor {name!r} has shape {tuple(array.shape)}, the config needs {tuple(variable.shape)}", path=file
-            )
         used.add(name)
         flat.append((param_path, variable.replace(jnp.asarray(array, dtype=param_dtype))))
     unused = sorted(set(tensors) - used - {"lm_head.weight"} if config.tie_word_embeddings else set(tensors) - used)

@@ -311,7 +311,8 @@ def train(
     graphdef, adapter, frozen = nnx.split(model, nnx.LoRAParam, ...)
     adapter, frozen = replicate(mesh, adapter), replicate(mesh, frozen)
     tx = optimizer(config, steps)
-    opt_state = tx.init(adapter)
+    # Replicated like the adapter, so the first step compiles the same program as the others.
+    opt_state = replicate(mesh, tx.init(adapter))
     packed = t.packing
 
     def loss_fn(adapter, frozen, batch, key):
