@@ -65,6 +65,11 @@ def _factor(instance: Any, attribute: attrs.Attribute, value: float) -> None:
         raise ValueError(f"dynamic: {attribute.name} must be a positive number, got {value}")
 
 
+def _runner(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value is not None and not (hasattr(value, "run") and hasattr(value, "builder") and hasattr(value, "host")):
+        raise ValueError(f"dynamic: evaluator must be an effiskel.evaluation.Evaluator, got {value!r}")
+
+
 def _level(value: Any) -> int | None:
     return None if value is None or value == "" else int(value)
 
@@ -93,7 +98,7 @@ class DynamicStrategy:
     #: The profile cache: a results-store path, "" for the default one, or "none" for no cache.
     store: str = ""
     #: The evaluator that runs the solutions (None: a default :class:`effiskel.evaluation.Evaluator`).
-    evaluator: Any = attrs.field(default=None, eq=False, repr=False)
+    evaluator: Any = attrs.field(default=None, eq=False, repr=False, validator=_runner)
     _stores: dict = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
