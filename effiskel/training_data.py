@@ -124,6 +124,43 @@ def build_examples(
     return examples
 
 
+def examples_from_records(
+    tasks: Iterable[Task] | Mapping[str, Task],
+    records: Iterable[Any],
+    *,
+    strategy: str | None = None,
+) -> tuple[list[TrainingExample], int]:
+    """Training examples from skeleton records (what ``effiskel skeleton --output`` writes).
+
+    ``records`` are :class:`effiskel.extraction.SkeletonRecord` objects. Only records of
+    ``strategy`` are used; when it is ``None`` the records must all be of one strategy.
+    Returns the examples and how many failure records were skipped.
+    """
+    records = list(records)
+    strategies = sorted({r.strategy for r in records})
+    if strategy is None:
+        if len(strategies) > 1:
+            raise DataError(f"the skeleton records hold several strategies ({', '.join(strategies)}); "
+                            "choose one")
+    elif strategy not in strategies:
+        raise DataError(f"no skeleton record of strategy {strategy!r}; the records hold: "
+                        f"{', '.join(strategies) or 'none'}")
+    pairs = []
+    failures = 0
+    for record in records:
+        if strategy is not None and record.strategy != strategy:
+            continue
+        if not record.ok:
+            failures += 1
+            continue
+        solution = Solution(record.task_id, record.language, record.source, origin=record.origin)
+        if solution.id != record.solution_id:
+            raise DataError(f"the skeleton record's source does not hash to its solution id "
+                            f"{record.solution_id!r} (got {solution.id!r})", record=record.solution_id)
+        pairs.append((solution, record.outcome))
+    return build_examples(tasks, pairs), failures
+
+
 def write_examples(path: str | Path, examples: Iterable[TrainingExample]) -> int:
     """Write examples as JSON lines; returns how many were written."""
     count = 0

@@ -6,6 +6,7 @@ that is not a directory is a clear error before transformers is asked.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,10 @@ def add_lora(model: Any, r: int, alpha: float, dropout: float, target_modules: t
             "set [lora] target_modules to module names it has, e.g. q_proj, v_proj")
     config = LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, target_modules=list(target_modules),
                         task_type="CAUSAL_LM", bias="none")
-    return get_peft_model(model, config)
+    with warnings.catch_warnings():
+        # peft asks transformers a deprecated question; the answer is right, the warning noise.
+        warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
+        return get_peft_model(model, config)
 
 
 def stream_logits(model: Any, batch: Mapping[str, torch.Tensor], stream: str, packed: bool) -> torch.Tensor:

@@ -44,7 +44,7 @@ from effiskel.train_config import TrainConfig
 from effiskel.training_data import collate, encode_examples, global_batches
 
 from . import checkpoints
-from .modeling import add_lora, load_model, load_tokenizer, pad_id
+from .modeling import add_lora, load_model, load_tokenizer, pad_id, require_dir
 from .objective import LossContext, compute_objective, resolve_terms
 
 LOG = "train_log.jsonl"
@@ -142,6 +142,7 @@ def train(
         raise EffiskelError("no training examples")
     t = config.training
     terms = resolve_terms(config.loss, registry)
+    require_dir(config.model, "the model")
     accelerator = Accelerator(cpu=not torch.cuda.is_available())
     rank, world = accelerator.process_index, accelerator.num_processes
     output = Path(config.output_dir)

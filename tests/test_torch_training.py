@@ -1,0 +1,194 @@
+"""The torch backend end to end on a tiny random Llama: overfitting, generation, kill and resume, packing."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from effiskel.datamodel import TrainingExample  # noqa: E402
+from effiskel.errors import EffiskelError  # noqa: E402
+from effiskel.tinymodel import write_tiny_model  # noqa: E402
+from effiskel.train_config import parse_train_config  # noqa: E402
+from effiskel.training_data import collate, encode_examples, write_examples  # noqa: E402
+
+CODES = [
+    "def add(a, b):\n    return a + b\n",
+    "def neg(x):\n    return -x\n",
+    "def square(x):\n    return x * x\n",
+    "def first(xs):\n    return xs[0]\n",
+]
+
+
+def make_example(i: int, code: str) -> TrainingExample:
+    start = code.index("return")
+    return TrainingExample(task_id=f"t{i}", solution_id=f"s{i}", prompt=f"Task: t{i}",
+                           code=code, skeleton=code[:start] + "return <MASK>\n",
+                           skeleton_spans=[(0, 3), (start, start + 6)])
+
+
+EXAMPLES = [make_example(i, c) for i, c in enumerate(CODES)]
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("tiny")
+    write_tiny_model(CODES + [e.prompt for e in EXAMPLES] + [e.skeleton for e in EXAMPLES], folder,
+                     vocab_size=300)
+    return folder
+
+
+def config(tiny: Path, out: Path, **training):
+    settings = {"max_steps": 4, "batch_size": 4, "lr": 1e-2, "max_length": 128, **training}
+    lora = settings.pop("lora", {})
+    return parse_train_config({"model": str(tiny), "output_dir": str(out), "training": settings, "lora": lora})
+
+
+def log_of(out: Path) -> list[dict]:
+    return [json.loads(line) for line in (out / "train_log.jsonl").read_text().splitlines()]
+
+
+def test_a_tiny_model_overfits_and_then_writes_its_training_code(host, tiny, tmp_path):
+    trainer = host.trainers.get("torch")
+    cfg = config(tiny, tmp_path / "run", max_steps=60, lr=3e-2, schedule="cosine",
+                 lora={"dropout": 0.0, "target_modules": ["q_proj", "v_proj", "lm_head"]})
+    final = trainer.train(cfg, EXAMPLES)
+    log = log_of(tmp_path / "run")
+    assert [r["step"] for r in log] == list(range(1, 61))
+    assert set(log[0]["terms"]) == {"code", "skeleton", "mask"}
+    assert log[-1]["total"] <= 0.1 * log[0]["total"], (log[0]["total"], log[-1]["total"])
+    print("LOSS", [round(r["total"], 3) for r in log[::5]])
+    meta = json.loads((final / "effiskel-checkpoint.json").read_text())
+    assert meta["steps"] == 60 and meta["base_model"] == str(tiny.resolve())
+
+    # Generation uses the training prompt format: greedy decoding gives back the memorised code.
+    greedy = trainer.generate(final, [e.prompt for e in EXAMPLES], {"max_new_tokens": 40})
+    assert greedy == [[code] for code in CODES]
+    sampled = trainer.generate(final, [EXAMPLES[0].prompt], {"n": 3, "temperature": 1.5, "top_p": 0.95,
+                                                             "max_new_tokens": 12, "seed": 1})
+    again = trainer.generate(final, [EXAMPLES[0].prompt], {"n": 3, "temperature": 1.5, "top_p": 0.95,
+                                                           "max_new_tokens": 12, "seed": 1})
+    assert len(sampled) == 1 and len(sampled[0]) == 3 and sampled == again
+    with pytest.raises(EffiskelError, match="greedy decoding .* not n=2"):
+        trainer.generate(final, ["x"], {"n": 2})
+    with pytest.raises(EffiskelError, match="unknown generation settings \\['temp'\\]"):
+        trainer.generate(final, ["x"], {"temp": 1.0})
+
+    # A finished run is not redone: the same config returns the same adapter at once.
+    stamp = (final / "adapter_model.safetensors").stat().st_mtime_ns
+    assert trainer.train(cfg, EXAMPLES) == final
+    assert (final / "adapter_model.safetensors").stat().st_mtime_ns == stamp
+
+
+RUN = textwrap.dedent('''
+    import os, signal, sys
+    import torch
+    torch.set_num_threads(1)
+    from effiskel.train_config import load_train_config
+    from effiskel.training_data import read_examples
+    from effiskel_torch import TorchTrainer
+
+    config, kill_at = load_train_config(sys.argv[1]), int(sys.argv[2])
+
+    def on_step(record):
+        if record["step"] == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    TorchTrainer().train(config, read_examples(config.examples), on_step=on_step)
+''')
+
+
+def run_config(tmp_path: Path, tiny: Path, out: str, **training) -> Path:
+    path = tmp_path / f"{out}.toml"
+    lines = [f'model = "{tiny}"', f'output_dir = "{tmp_path / out}"', f'examples = "{tmp_path / "ex.jsonl"}"',
+             "[training]", *(f"{k} = {json.dumps(v)}" for k, v in training.items()),
+             "[lora]", "dropout = 0.1", 'target_modules = ["q_proj", "v_proj"]']
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_sigkill_then_resume_continues_exactly_like_an_uninterrupted_run(tiny, tmp_path):
+    write_examples(tmp_path / "ex.jsonl", EXAMPLES)
+    (tmp_path / "run.py").write_text(RUN)
+    # Batches of 2 out of 4 examples cross epochs; LoRA dropout makes the RNG state matter.
+    settings = {"max_steps": 6, "batch_size": 2, "lr": 1e-2, "max_length": 128, "save_every": 2,
+                "schedule": "cosine", "warmup_steps": 1}
+
+    def run(name: str, kill_at: int) -> subprocess.CompletedProcess:
+        cfg = run_config(tmp_path, tiny, name, **settings)
+        return subprocess.run([sys.executable, str(tmp_path / "run.py"), str(cfg), str(kill_at)],
+                              capture_output=True, text=True, timeout=300)
+
+    whole = run("whole", 0)
+    assert whole.returncode == 0, whole.stderr[-3000:]
+    killed = run("broken", 3)
+    assert killed.returncode == -signal.SIGKILL
+    assert [r["step"] for r in log_of(tmp_path / "broken")] == [1, 2, 3]
+    assert not (tmp_path / "broken" / "final").exists()
+    assert sorted(p.name for p in (tmp_path / "broken" / "checkpoints").iterdir()) == ["step-00000002"]
+    resumed = run("broken", 0)
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+
+    expected, got = log_of(tmp_path / "whole"), log_of(tmp_path / "broken")
+    assert [r["step"] for r in got] == [1, 2, 3, 4, 5, 6]
+    for a, b in zip(expected, got):
+        assert b["terms"] == pytest.approx(a["terms"], rel=1e-6, abs=1e-7), a["step"]
+        assert b["lr"] == pytest.approx(a["lr"])
+    from safetensors.torch import load_file
+
+    wa = load_file(tmp_path / "whole" / "final" / "adapter_model.safetensors")
+    wb = load_file(tmp_path / "broken" / "final" / "adapter_model.safetensors")
+    assert wa.keys() == wb.keys()
+    assert all(torch.allclose(wa[k], wb[k], atol=1e-6) for k in wa)
+
+    # The checkpoint belongs to these settings: a changed learning rate is refused, naming it.
+    (tmp_path / "broken" / "final").rename(tmp_path / "broken" / "final-old")
+    changed = run_config(tmp_path, tiny, "broken", **{**settings, "lr": 0.5})
+    proc = subprocess.run([sys.executable, str(tmp_path / "run.py"), str(changed), "0"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode != 0 and "training.lr: 0.01 -> 0.5" in proc.stderr
+
+
+def test_packed_rows_give_each_example_its_own_logits(tiny):
+    from effiskel_torch.modeling import load_model, load_tokenizer, stream_logits
+
+    tokenizer, model = load_tokenizer(tiny), load_model(tiny)
+    single = encode_examples(EXAMPLES[:2], tokenizer, 512)
+    [packed] = encode_examples(EXAMPLES[:2], tokenizer, 512, packing=True)
+    with torch.no_grad():
+        whole = stream_logits(model, {k: torch.from_numpy(v) for k, v in collate([packed], 0).items()},
+                              "code", packed=True)[0]
+        offset = 0
+        for item in single:
+            alone = stream_logits(model, {k: torch.from_numpy(v) for k, v in collate([item], 0).items()},
+                                  "code", packed=False)[0]
+            n = len(item["code_input_ids"])
+            assert torch.allclose(whole[offset:offset + n], alone, atol=1e-5)
+            offset += n
+
+
+def test_training_on_packed_rows(host, tiny, tmp_path):
+    final = host.trainers.get("torch").train(config(tiny, tmp_path / "p", max_steps=2, batch_size=1,
+                                                    packing=True, max_length=256), EXAMPLES)
+    assert (final / "adapter_config.json").is_file()
+    assert all(r["total"] > 0 for r in log_of(tmp_path / "p"))
+
+
+def test_bad_paths_and_backends_are_clear_errors(host, tiny, tmp_path):
+    trainer = host.trainers.get("torch")
+    with pytest.raises(EffiskelError, match="the model '.*nowhere' is not a local directory .*never downloads"):
+        trainer.train(config(tmp_path / "nowhere", tmp_path / "o"), EXAMPLES)
+    with pytest.raises(EffiskelError, match="LoRA target modules \\['c_attn'\\] are not in the model"):
+        trainer.train(config(tiny, tmp_path / "o", lora={"target_modules": ["c_attn"]}), EXAMPLES)
+    with pytest.raises(EffiskelError, match="cannot fill one global batch|cannot fill a global batch"):
+        trainer.train(config(tiny, tmp_path / "o", batch_size=8, max_steps=1), EXAMPLES)
+    with pytest.raises(EffiskelError, match="the checkpoint '.*missing' is not a local directory"):
+        trainer.generate(tmp_path / "missing", ["x"], {})
