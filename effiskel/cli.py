@@ -678,7 +678,7 @@ def report(benchmark_json, as_json):
 
 
 #: Modules of :mod:`effiskel.commands` whose ``COMMANDS`` are attached to ``main``.
-COMMAND_MODULES: tuple[str, ...] = ("skeleton",)
+COMMAND_MODULES: tuple[str, ...] = ("skeleton", "training")
 
 
 def _attach_commands() -> None:
