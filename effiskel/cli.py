@@ -108,11 +108,6 @@ def _read_source(path: Path) -> bytes:
         raise click.FileError(str(path), hint=exc.strerror or str(exc)) from None
 
 
-def _token_summary(tokens: TokenStream) -> dict[str, int]:
-    counts = Counter(TokenKind(k).label for k in tokens.kinds)
-    return dict(sorted(counts.items()))
-
-
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False, readable=True))
 @click.option("-l", "--language", help="The language of the files (default: detected from the name).")
@@ -159,57 +154,10 @@ def tokens(files: tuple[Path, ...], language: str | None, as_json: bool, strict:
         sys.exit(1)
 
 
-def _highlight(tokens: TokenStream) -> Text:
-    text = Text()
-    pieces = tokens.gaps()
-    for i, t in enumerate(tokens):
-        text.append(pieces[i].decode("utf-8", "replace"))
-        text.append(t.text, style=KIND_STYLES[t.kind])
-    text.append(pieces[-1].decode("utf-8", "replace"))
-    return text
-
-
 def example_files() -> list[Path]:
     """The example sources shipped with effiskel, one per language it knows of."""
     folder = resources.files("effiskel") / "examples"
     return sorted(Path(str(p)) for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
-
-
-@main.command()
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def demo(as_json: bool) -> None:
-    """Run the main job on the bundled default.
-
-    At this stage of effiskel: list the plugins, then tokenise the bundled example of every
-    registered language and show each token's kind.
-    """
-    host = get_host()
-    records = host.plugins()
-    report: dict[str, Any] = {"plugins": [r.to_dict() for r in records], "examples": []}
-    console = _console()
-    if not as_json:
-        console.print(f"[bold]effiskel {__version__}[/] — plugins:")
-        for r in records:
-            comps = "; ".join(f"{k}: {', '.join(c['name'] for c in v)}" for k, v in r.components.items())
-            state = "[green]ok[/]" if r.status == "ok" else f"[red]{r.status}: {r.error}[/]"
-            console.print(f"  {r.distribution or r.name} {r.version or ''} {state} {comps}")
-    for path in example_files():
-        name = host.detect_language(path)
-        if name is None:
-            continue
-        parsed = host.languages.get(name).parse(path.read_bytes(), path=path.name)
-        entry = {"file": path.name, "language": name, "tokens": len(parsed.tokens),
-                 "kinds": _token_summary(parsed.tokens),
-                 "issues": [str(i) for i in parsed.issues]}
-        report["examples"].append(entry)
-        if not as_json:
-            console.rule(f"{path.name}: {name}, {len(parsed.tokens)} tokens")
-            console.print(_highlight(parsed.tokens))
-            console.print("  " + ", ".join(f"{k} {n}" for k, n in entry["kinds"].items()))
-    if as_json:
-        _emit_json(report)
-    elif not report["examples"]:
-        console.print("[yellow]No language plugin is installed: nothing to tokenise.")
 
 
 # -- measuring, curating, evaluating -------------------------------------------------------------
@@ -355,8 +303,11 @@ def curate(dataset, data_path, task_ids, language, measurer, levels, jobs, store
 @click.option("--eff", "eff_reference", metavar="ORIGIN",
               help="Also compute ENAMEL's eff@1 against the reference of this origin (e.g. "
                    "enamel:reference); runs every level of every solution with ENAMEL's protocol.")
+@click.option("--shard", "shard_text", metavar="I/N",
+              help="Measure only shard I of N (by a hash of each solution's id) into --store and stop; "
+                   "then `effiskel merge` the shards' stores and evaluate with the merged store.")
 def evaluate(candidates, dataset, data_path, task_ids, language, measurer, levels, jobs, store_path, as_json,
-             quiet, reference_origins, eff_reference):
+             quiet, reference_origins, eff_reference, shard_text):
     """Judge CANDIDATES (JSON lines of solutions: task_id, language, source, origin) and score
     each system (origin) against the dataset's references: pass@1, Efficiency Ratio, Average
     Speedup, Beyond, NET -- each with its task count and a bootstrap confidence interval."""
@@ -371,6 +322,12 @@ def evaluate(candidates, dataset, data_path, task_ids, language, measurer, level
                   if (not reference_origins or s.origin in reference_origins)
                   and s.language in candidate_languages]
     origins = sorted({s.origin for s in references})
+    if shard_text is not None:
+        from .commands.pipeline import evaluate_shard
+
+        evaluate_shard(shard_text, tasks, pool, references, measurer, levels, jobs, store_path, quiet, as_json,
+                       eff_reference)
+        return
     try:
         records = _run_measurements(tasks, pool + references, measurer, levels, jobs, store_path, quiet)
     except EffiskelError as exc:
@@ -636,14 +593,28 @@ def benchmark_report(data: dict[str, Any]) -> dict[str, Any]:
 
 
 @main.command()
-@click.option("--from-benchmark-json", "benchmark_json", required=True,
+@click.argument("run_dir", required=False, type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--from-benchmark-json", "benchmark_json",
               type=click.Path(path_type=Path, exists=True, dir_okay=False),
               help="pytest-benchmark's saved JSON (--benchmark-json or --benchmark-autosave) of an "
                    "effiskel suite.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
+              help="With RUN_DIR: where to write the report (default RUN_DIR/report).")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
-def report(benchmark_json, as_json):
-    """Efficiency metrics (pass@1, ER, AS, Beyond, NET) from a pytest-benchmark run of an
-    efficiency suite (effiskel suite), per system (the candidates' origin) and measurer."""
+def report(run_dir, benchmark_json, output, as_json):
+    """Rebuild the report (HTML, Markdown, JSON) of the pipeline run in RUN_DIR from its stored
+    results; or, with --from-benchmark-json, efficiency metrics (pass@1, ER, AS, Beyond, NET)
+    from a pytest-benchmark run of an efficiency suite (effiskel suite), per system (the
+    candidates' origin) and measurer."""
+    if (run_dir is None) == (benchmark_json is None):
+        raise click.UsageError("give either RUN_DIR or --from-benchmark-json")
+    if run_dir is not None:
+        from .commands.pipeline import report_run_dir
+
+        report_run_dir(run_dir, output, as_json)
+        return
+    if output is not None:
+        raise click.UsageError("-o/--output goes with RUN_DIR")
     try:
         data = json.loads(benchmark_json.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
@@ -678,7 +649,7 @@ def report(benchmark_json, as_json):
 
 
 #: Modules of :mod:`effiskel.commands` whose ``COMMANDS`` are attached to ``main``.
-COMMAND_MODULES: tuple[str, ...] = ("skeleton", "training")
+COMMAND_MODULES: tuple[str, ...] = ("skeleton", "training", "pipeline")
 
 
 def _attach_commands() -> None:
