@@ -143,9 +143,11 @@ def extract(
     params: Mapping[str, Any] | None = None,
     host: PluginHost | None = None,
     progress: Progress | None = None,
+    tasks: Iterable[Task] = (),
 ) -> list[Skeleton | SkeletonFailure]:
     """The skeleton (or the reason there is none) of every efficient solution of ``groups``,
-    in order, by the registered ``strategy`` configured with ``params``."""
+    in order, by the registered ``strategy`` configured with ``params``. A strategy that runs
+    the code (``dynamic``: its ``extract`` takes ``task=``) gets each group's task from ``tasks``."""
     host = host or get_host()
     chosen = host.strategies.get(strategy)
     if params:
@@ -154,10 +156,16 @@ def extract(
         except (TypeError, ValueError) as exc:
             raise EffiskelError(f"strategy {strategy}: bad parameters {dict(params)!r}: {exc}") from None
     items = [groups] if isinstance(groups, SolutionGroup) else list(groups)
+    by_id = {t.id: t for t in tasks}
+    takes_task = "task" in inspect.signature(chosen.extract).parameters
     out: list[Skeleton | SkeletonFailure] = []
     for done, group in enumerate(items, 1):
         frontend = host.languages.get(group.language)
-        entries = chosen.extract(group, frontend)
+        task = by_id.get(group.task_id)
+        if task is not None and takes_task:
+            entries = chosen.extract(group, frontend, task=task)
+        else:
+            entries = chosen.extract(group, frontend)
         if len(entries) != len(group.efficient):
             raise EffiskelError(f"strategy {strategy} returned {len(entries)} entries for the "
                                 f"{len(group.efficient)} efficient solutions of {group.task_id} ({group.language})")

@@ -189,3 +189,14 @@ def test_cpp_hot_loop_structure_is_kept(strategy):
     line = {t.text: entries[0].keep[i] for i, t in tokens_on(cpp, CPP, 9)}
     # `total` is renamed in the other solution: masked; the operators and the shared `values` are kept
     assert not line["total"] and line["+="] and line["%"] and line["values"]
+
+
+def test_the_public_api_hands_the_task_to_the_dynamic_strategy(tmp_path):
+    from effiskel.api import extract
+
+    task = make_task()
+    group = group_of(task, "python", PYTHON, SECOND)
+    entries = extract(group, "dynamic", params={"store": str(tmp_path / "p.sqlite")}, tasks=[task])
+    assert [type(e) for e in entries] == [Skeleton, Skeleton] and entries[0].params["unit"] == "s"
+    with pytest.raises(EffiskelError, match="without its task"):
+        extract(group, "dynamic", params={"store": "none"})

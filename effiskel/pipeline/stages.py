@@ -180,7 +180,7 @@ def skeleton_runner(strategy: str) -> Callable[[StageContext, Path], dict[str, A
         groups = read_groups(ctx.folder("curate"))
         bar = ctx.progress(f"skeletons ({strategy})", len(groups))
         entries = extract(groups, strategy, params=ctx.config.skeleton.params.get(strategy),
-                          host=ctx.host, progress=lambda done, _total, _id: bar(done))
+                          host=ctx.host, progress=lambda done, _total, _id: bar(done), tasks=ctx.tasks)
         data = [{"failure": unstructure(e)} if isinstance(e, SkeletonFailure) else {"skeleton": unstructure(e)}
                 for e in entries]
         write_json_atomic(out / "skeletons.json", data)
