@@ -97,36 +97,37 @@ def render(
     if len(keep) != len(tokens):
         raise ValueError(f"keep-mask has {len(keep)} entries for {len(tokens)} tokens")
     starts, ends = offsets or char_offsets(tokens)
+    # Only the masked tokens are visited: kept text is copied in slices between them.
+    runs = [i for i, kept in enumerate(keep) if not kept]
+    if merge_runs and runs:
+        merged: list[tuple[int, int]] = []
+        first = last = runs[0]
+        for i in runs[1:]:
+            # A run stops at a line break, so the rendering keeps the solution's layout.
+            if i == last + 1 and "\n" not in text[ends[last] : starts[i]]:
+                last = i
+            else:
+                merged.append((first, last))
+                first = last = i
+        merged.append((first, last))
+    else:
+        merged = [(i, i) for i in runs]
     out: list[str] = []
     masked: list[str] = []
     holes: list[int] = []
+    width = len(placeholder)
     length = 0
     prev = 0
-    n = len(keep)
-    i = 0
-    while i < n:
-        start = starts[i]
-        if keep[i]:
-            piece = text[prev : ends[i]]
-            out.append(piece)
-            length += len(piece)
-            prev = ends[i]
-            i += 1
-            continue
-        j = i
-        if merge_runs:
-            # A run stops at a line break, so the rendering keeps the solution's layout.
-            while j + 1 < n and not keep[j + 1] and "\n" not in text[ends[j] : starts[j + 1]]:
-                j += 1
+    for first, last in merged:
+        start = starts[first]
         gap = text[prev:start]
         out.append(gap)
+        out.append(placeholder)
         length += len(gap)
         holes.append(length)
-        out.append(placeholder)
-        length += len(placeholder)
-        masked.append(text[start : ends[j]])
-        prev = ends[j]
-        i = j + 1
+        length += width
+        prev = ends[last]
+        masked.append(text[start:prev])
     out.append(text[prev:])
     return Rendering("".join(out), tuple(masked), tuple(holes), placeholder)
 
@@ -180,14 +181,14 @@ def kept_spans(
         raise ValueError(f"keep-mask has {len(keep)} entries for {len(tokens)} tokens")
     starts, ends = offsets or char_offsets(tokens)
     spans: list[tuple[int, int]] = []
-    for i, kept in enumerate(keep):
-        if not kept:
-            continue
-        s, e = starts[i], ends[i]
-        if spans and spans[-1][1] == s:
-            spans[-1] = (spans[-1][0], e)
+    end = -1
+    for i in [i for i, kept in enumerate(keep) if kept]:
+        if starts[i] == end:
+            end = ends[i]
+            spans[-1] = (spans[-1][0], end)
         else:
-            spans.append((s, e))
+            end = ends[i]
+            spans.append((starts[i], end))
     return spans
 
 

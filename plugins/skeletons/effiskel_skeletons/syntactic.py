@@ -38,8 +38,8 @@ subtrees ``u``; on ENAMEL-sized groups that is a small multiple of ``N``.
 
 from __future__ import annotations
 
-import bisect
 import math
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -71,7 +71,8 @@ class _Tree:
     """One solution's normalised tree, flattened in pre-order (a subtree is a contiguous range)."""
 
     __slots__ = (
-        "nodes", "sizes", "shape", "prod", "labels", "large", "_bags", "_prod_array", "token_of", "structural",
+        "nodes", "sizes", "shape", "prod", "labels", "large", "_bags", "_buckets", "_prod_array", "token_of",
+        "structural",
     )
 
     def __init__(
@@ -128,6 +129,7 @@ class _Tree:
         self.token_of = token_of
         self.structural = structural
         self._bags: dict[int, np.ndarray] = {}
+        self._buckets: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._prod_array: np.ndarray | None = None
 
     def bag(self, i: int, vocabulary: int) -> np.ndarray:
@@ -138,6 +140,21 @@ class _Tree:
                 self._prod_array = np.asarray(self.prod, dtype=np.int64)
             bag = self._bags[i] = np.bincount(self._prod_array[i : i + self.sizes[i]], minlength=vocabulary)
         return bag
+
+    def bucket(self, label: str, vocabulary: int) -> tuple[np.ndarray, np.ndarray]:
+        """The sizes and the bags (one row each) of the large subtrees rooted at ``label``, by size."""
+        found = self._buckets.get(label)
+        if found is None:
+            entries = self.large[label]
+            found = self._buckets[label] = (
+                np.array([size for size, _ in entries]),
+                np.stack([self.bag(i, vocabulary) for _, i in entries]),
+            )
+        return found
+
+
+#: Up to this many candidates in a size band are compared one by one, more at once.
+_PAIRWISE = 4
 
 
 def dice(a: np.ndarray, size_a: int, b: np.ndarray, size_b: int) -> float:
@@ -213,6 +230,7 @@ class SyntacticStrategy:
         need = self.support_needed(len(trees))
         min_size = self.min_size
         out: list[list[bool]] = []
+        memo: dict[tuple[int, int], bool] = {}
         for ti, tree in enumerate(trees):
             keep = [False] * len(items[ti].tokens)
             sizes, shape, structural, token_of = tree.sizes, tree.shape, tree.structural, tree.token_of
@@ -229,7 +247,7 @@ class SyntacticStrategy:
                             keep[token_of[j]] = True
                     i += size
                     continue
-                if size >= approx and self._similar_elsewhere(trees, ti, i, need, len(prods)):
+                if size >= approx and self._memo_similar(memo, trees, ti, i, need, len(prods)):
                     j = i + 1
                     end = i + size
                     while j < end:
@@ -239,6 +257,16 @@ class SyntacticStrategy:
                 i += 1
             out.append(keep)
         return out
+
+    def _memo_similar(
+        self, memo: dict[tuple[int, int], bool], trees: list[_Tree], ti: int, i: int, need: int, vocabulary: int
+    ) -> bool:
+        # Equal shapes have equal bags, sizes and labels: the answer is the same.
+        key = (ti, trees[ti].shape[i])
+        answer = memo.get(key)
+        if answer is None:
+            answer = memo[key] = self._similar_elsewhere(trees, ti, i, need, vocabulary)
+        return answer
 
     def _similar_elsewhere(self, trees: list[_Tree], ti: int, i: int, need: int, vocabulary: int) -> bool:
         tree = trees[ti]
@@ -259,15 +287,23 @@ class SyntacticStrategy:
             bucket = other.large.get(label)
             if not bucket:
                 continue
-            k = bisect.bisect_left(bucket, (lo, -1))
-            while k < len(bucket) and bucket[k][0] <= hi:
-                other_size, j = bucket[k]
-                k += 1
-                if bag is None:
-                    bag = tree.bag(i, vocabulary)
-                if dice(bag, size, other.bag(j, vocabulary), other_size) >= t - 1e-12:
+            a = bisect_left(bucket, (lo, -1))
+            b = bisect_left(bucket, (hi + 1, -1))
+            if a == b:
+                continue
+            if bag is None:
+                bag = tree.bag(i, vocabulary)
+            if b - a <= _PAIRWISE:
+                for other_size, j in bucket[a:b]:
+                    if dice(bag, size, other.bag(j, vocabulary), other_size) >= t - 1e-12:
+                        found += 1
+                        break
+            else:
+                # Many candidates: compare with all of them in one array operation.
+                sizes, bags = other.bucket(label, vocabulary)
+                shared = np.minimum(bags[a:b], bag).sum(axis=1)
+                if (2.0 * shared >= (t - 1e-12) * (size + sizes[a:b])).any():
                     found += 1
-                    break
             if found >= need:
                 return True
         return found >= need
