@@ -1,0 +1,75 @@
+"""The share of tokens each skeleton strategy keeps, per language, on the bundled suite and ENAMEL.
+
+Groups: the suite's efficient solutions of each task and language (its inefficient ones are the
+lexical strategy's contrast); ENAMEL's reference, HumanEval canonical and HumanEval+ canonical
+solution of each task (one program listed twice counts once). Prints one table (Markdown), the
+figures of docs/skeletons.md.
+
+Run: ``.venv/bin/python benchmarks/skeleton_shares.py [--strategy NAME ...] [--dataset suite|enamel]``
+(the dynamic strategy runs every solution in the sandbox: minutes, not seconds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import effiskel
+from effiskel.extraction import SkeletonRecord, extract_all, solution_groups
+
+ENAMEL = Path(__file__).resolve().parents[2] / "shared" / "data" / "enamel"
+
+
+def load(dataset: str):
+    if dataset == "suite":
+        from effiskel.datasets.suite import load_suite
+
+        return load_suite()
+    from effiskel.datasets.enamel import load_enamel
+
+    if not (ENAMEL / "enamel.csv").is_file():
+        sys.exit(f"ENAMEL data not found at {ENAMEL}")
+    return load_enamel(ENAMEL)
+
+
+def shares(records: list[SkeletonRecord]) -> dict[tuple[str, str], dict[str, float]]:
+    """Per (strategy, language): solutions, failures, tokens, tokens kept and the kept share."""
+    table: dict[tuple[str, str], dict[str, float]] = {}
+    for r in records:
+        row = table.setdefault((r.strategy, r.language), {"solutions": 0, "failures": 0, "tokens": 0, "kept": 0})
+        row["solutions"] += 1
+        if r.ok:
+            row["tokens"] += len(r.outcome.keep)
+            row["kept"] += sum(r.outcome.keep)
+        else:
+            row["failures"] += 1
+    for row in table.values():
+        row["share"] = row["kept"] / row["tokens"] if row["tokens"] else float("nan")
+    return table
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--strategy", action="append", help="strategy (repeatable; default lexical, syntactic)")
+    parser.add_argument("--dataset", action="append", choices=["suite", "enamel"],
+                        help="dataset (repeatable; default both)")
+    args = parser.parse_args(argv)
+    host = effiskel.get_host()
+    strategies = [host.strategies.get(n) for n in (args.strategy or ["lexical", "syntactic"])]
+    print("| dataset | language | strategy | solutions | failures | tokens | kept | share |")
+    print("|---|---|---|---:|---:|---:|---:|---:|")
+    for dataset in args.dataset or ["suite", "enamel"]:
+        groups = solution_groups(load(dataset))
+        started = time.perf_counter()
+        records = extract_all(groups, strategies)
+        elapsed = time.perf_counter() - started
+        for (strategy, language), row in sorted(shares(records).items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            print(f"| {dataset} | {language} | {strategy} | {row['solutions']} | {row['failures']} | "
+                  f"{row['tokens']} | {row['kept']} | {row['share']:.1%} |")
+        print(f"<!-- {dataset}: {len(groups)} groups in {elapsed:.1f} s -->")
+
+
+if __name__ == "__main__":
+    main()
