@@ -390,9 +390,31 @@ def callgrind_profile(session: MeasureSession, spec: ProgramSpec, *, source_name
     if "text" not in found:
         raise ProfilingError(f"{solution.id}: callgrind wrote no output file")
     assert profiled.build.directory is not None
+    binary = profiled.build.directory / executable
+    if elf_type(binary) != ET_EXEC:
+        # A position-independent executable runs at an address callgrind reports and the file
+        # does not hold: addr2line would find no line for any instruction.
+        raise ProfilingError(f"{solution.id}: the profiling build is not a fixed-address (non-PIE) "
+                             "executable; its build must add the compiler's non-PIE flag")
     costs = parse_callgrind(found["text"], object_name=executable)
-    charged = charge_lines(costs, profiled.build.directory / executable, source_name, line_count(solution.source))
+    charged = charge_lines(costs, binary, source_name, line_count(solution.source))
+    if costs.own and not charged:
+        raise ProfilingError(f"{solution.id}: no instruction of {executable} maps to a line of "
+                             f"{source_name}; was it built with debug information (-g)?")
     return LineProfile(solution.id, "instructions", charged, deterministic=True)
+
+
+#: ELF ``e_type`` of a fixed-address executable (a PIE is ``ET_DYN``, 3).
+ET_EXEC = 2
+
+
+def elf_type(path: Path) -> int | None:
+    """The ELF ``e_type`` of a file, or None if it is not an ELF file."""
+    with open(path, "rb") as handle:
+        header = handle.read(18)
+    if len(header) < 18 or header[:4] != b"\x7fELF":
+        return None
+    return int.from_bytes(header[16:18], "little" if header[5] == 1 else "big")
 
 
 # -- profiling a solution of a task, with the results store as a cache --------------------------

@@ -295,3 +295,25 @@ def test_the_store_spares_a_rerun_and_keys_on_content_inputs_and_profiler(evalua
     assert key != profile_key(solution, prepared, "python@0.1.0/2")
     assert key != profile_key(attrs.evolve(solution, source=solution.source + "\n"), prepared, "python@0.1.0/1")
     assert python.profiler_version
+
+
+def test_a_cpp_profiling_build_without_a_fixed_address_or_debug_information_is_refused(evaluator):
+    need_toolchain("cpp")
+    from effiskel.profiling import callgrind_profile
+    from effiskel_lang_cpp import profiling as cpp_profiling
+    from effiskel_lang_cpp import toolchain as cpp_toolchain
+
+    task = make_task()
+    solution = Solution(task.id, "cpp", CPP)
+    prepared = profiling_inputs(task, 0)
+    cpp = effiskel.get_language("cpp")
+    build = evaluator.builder.build(cpp.program(CPP, task.kind, task.signature))
+    session = MeasureSession(build, prepared, [0], evaluator.limits, evaluator.layer, solution)
+    pie = cpp_toolchain.program(CPP, task.kind, task.signature)  # the measured build: PIE, no -g
+    with pytest.raises(ProfilingError, match="not a fixed-address"):
+        callgrind_profile(session, pie, source_name="solution.cpp")
+    compiler, *rest = pie.build[0]
+    no_debug = attrs.evolve(pie, build=[(compiler, "-no-pie", *rest)])
+    with pytest.raises(ProfilingError, match="built with debug information"):
+        callgrind_profile(session, no_debug, source_name="solution.cpp")
+    assert cpp_profiling.PROFILING_FLAGS == ("-g", "-no-pie")
