@@ -84,9 +84,10 @@ def make_task(task_id: str = "hot_loop", *, extra_python: tuple[str, ...] = ()) 
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def evaluator(tmp_path_factory):
-    """One evaluator with a private build cache for the module."""
+    """One evaluator with a private build cache, shared with tests/test_skeleton_dynamic.py (a
+    C++ solution and its profiling build are compiled once)."""
     return Evaluator(builder=Builder(cache_dir=tmp_path_factory.mktemp("profiling-cache")))
 
 

@@ -9,14 +9,12 @@ import pytest
 import effiskel
 from effiskel.datamodel import Skeleton, SkeletonFailure, Solution, SolutionGroup
 from effiskel.errors import EffiskelError
-from effiskel.evaluation import Evaluator
-from effiskel.execution import Builder
 from effiskel.extraction import extract_group
 from effiskel.store import ResultStore
 from effiskel.syntax import TokenKind
 from effiskel_skeletons.dynamic import DynamicStrategy
 
-from .test_profiling import CPP, PYTHON, make_task, need_toolchain
+from .test_profiling import CPP, PYTHON, evaluator, make_task, need_toolchain  # noqa: F401 (a fixture)
 
 #: Three solutions sharing the double loop under different names; the hot lines are the loops'.
 SECOND = """def work(values):
@@ -37,11 +35,6 @@ THIRD = """def work(values):
     return s
 """
 STRUCTURAL = {TokenKind.KEYWORD, TokenKind.OPERATOR, TokenKind.PUNCTUATION, TokenKind.TYPE, TokenKind.BUILTIN}
-
-
-@pytest.fixture(scope="module")
-def evaluator(tmp_path_factory):
-    return Evaluator(builder=Builder(cache_dir=tmp_path_factory.mktemp("dynamic-cache")))
 
 
 @pytest.fixture
