@@ -28,6 +28,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
@@ -47,6 +48,7 @@ MiB = 1024 * 1024
 #: directory name is not revealed.
 INNER_WORKDIR = "/sandbox"
 _PR_SET_CHILD_SUBREAPER = 36
+_SIGNALS = frozenset(int(s) for s in signal.valid_signals())
 #: System directories every program may read (when they exist); frontends add their toolchain's.
 SYSTEM_PATHS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc/alternatives",
                 "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/java-17-openjdk",
@@ -116,10 +118,11 @@ def bubblewrap_works() -> str | None:
         return "bwrap is not installed (apt-get install bubblewrap)"
     true = shutil.which("true") or "/bin/true"
     try:
-        probe = subprocess.run(
-            [bwrap, *_bwrap_base(Path("/tmp"), ()), "--", true],
-            capture_output=True, timeout=10,
-        )
+        with _spawn_lock:  # a sweep must not take the probe for a run's orphan
+            probe = subprocess.run(
+                [bwrap, *_bwrap_base(Path("/tmp"), ()), "--", true],
+                capture_output=True, timeout=10,
+            )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"bwrap failed to start: {exc}"
     if probe.returncode != 0:
@@ -182,6 +185,11 @@ def _prlimit() -> str | None:
     return shutil.which("prlimit")
 
 
+@cache
+def _setpriv() -> str | None:
+    return shutil.which("setpriv")
+
+
 def _limited(command: list[str], limits: Limits) -> tuple[list[str], object]:
     """The command with its rlimits applied: through util-linux's ``prlimit`` where it exists
     (so the fork stays a cheap vfork), else by a ``preexec_fn`` that sets them in the child."""
@@ -214,6 +222,11 @@ def _become_subreaper() -> None:
 
 
 _unreaped: set[int] = set()
+#: Held while a run's process is started and while leftovers are swept, so that a sweep never
+#: mistakes a run that is just starting (in another thread) for a leftover.
+_spawn_lock = threading.Lock()
+#: The first process of every run in flight (they are children of this process).
+_active: set[int] = set()
 
 
 def _kill_leftovers(token: str) -> None:
@@ -235,13 +248,134 @@ def _kill_leftovers(token: str) -> None:
             _unreaped.add(int(entry))
         except OSError:
             continue
-    for pid in list(_unreaped):
+    with _spawn_lock:
+        _reap()
+
+
+def _reap() -> None:
+    for pid in list(_unreaped - _active):
         try:
             if os.waitpid(pid, os.WNOHANG)[0] == pid:
                 _unreaped.discard(pid)
         except ChildProcessError:
             if not os.path.exists(f"/proc/{pid}"):
                 _unreaped.discard(pid)
+
+
+def _process_table() -> dict[int, tuple[int, bytes]]:
+    """pid -> (parent pid, state) of every process visible in /proc."""
+    table = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    fields = f.read().rsplit(b")", 1)[1].split()
+                table[int(entry)] = (int(fields[1]), fields[0])
+            except (OSError, IndexError, ValueError):
+                continue
+    return table
+
+
+def _no_new_privs(pid: int | str) -> bool:
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            return any(line.split() == [b"NoNewPrivs:", b"1"] for line in f)
+    except OSError:
+        return False
+
+
+@cache
+def _sandboxed_marked() -> bool:
+    """Whether sandboxed processes are told apart by their no-new-privileges flag: only if this
+    process lacks it (else everything it starts has it)."""
+    return not _no_new_privs("self")
+
+
+def _descendants(table: dict[int, tuple[int, bytes]], roots: set[int]) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for pid, (parent, _) in table.items():
+        children.setdefault(parent, []).append(pid)
+    found, todo = set(), list(roots)
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _sweep() -> None:
+    """Kill every orphan that a finished run left to us, with all its descendants.
+
+    Orphans -- a daemon whose parent exited, the inner bubblewrap of a run whose outer one was
+    killed -- are reparented to us (the subreaper). They are told from our other children by
+    the no-new-privileges flag every sandboxed process carries (it cannot be cleared, unlike an
+    environment marker); they are killed, and reaped now or in a later sweep (a zombie left
+    unreaped holds a process id for good). Repeated until a pass finds nothing alive, so that
+    what was forked meanwhile goes too.
+    """
+    if not _sandboxed_marked():
+        return
+    me = os.getpid()
+    for _ in range(50):
+        with _spawn_lock:
+            table = _process_table()
+            roots = {pid for pid, (parent, _) in table.items()
+                     if parent == me and pid not in _active and _no_new_privs(pid)}
+            doomed = _descendants(table, roots) | roots
+            alive = [pid for pid in doomed if table[pid][1] not in (b"Z", b"X")]
+            for pid in alive:
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
+            _unreaped.update(pid for pid in doomed if table[pid][0] == me or pid in alive)
+            _reap()
+        if not alive:
+            return
+        time.sleep(0.005)
+
+
+@cache
+def _pids_cgroup() -> Path | None:
+    """The cgroup v1 ``pids`` hierarchy when we may create groups in it (as root), else None.
+
+    RLIMIT_NPROC does not bind root: running as root, a fork bomb is bounded by a pids cgroup
+    of its own instead (``pids.max`` = the process limit), in both layers.
+    """
+    base = Path("/sys/fs/cgroup/pids")
+    if os.geteuid() != 0 or not (base / "cgroup.procs").exists() or not os.access(base, os.W_OK):
+        return None
+    return base
+
+
+def _cgroup_create(token: str, limits: Limits) -> Path | None:
+    base = _pids_cgroup()
+    if base is None:
+        return None
+    group = base / f"effiskel-{token}"
+    try:
+        group.mkdir()
+        (group / "pids.max").write_text(str(limits.processes) if limits.processes else "max")
+    except OSError:
+        with contextlib.suppress(OSError):
+            group.rmdir()
+        return None
+    return group
+
+
+def _cgroup_destroy(group: Path) -> None:
+    """Kill whatever is left in the run's cgroup, then remove it."""
+    for _ in range(200):
+        try:
+            pids = [int(p) for p in (group / "cgroup.procs").read_text().split()]
+        except OSError:
+            return
+        for pid in pids:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            group.rmdir()
+            return
+        time.sleep(0.005)
 
 
 def run(
@@ -292,7 +426,15 @@ def run(
         command = [bwrap, *_bwrap_base(cwd, read_only), "--", *command]
     elif layer != RLIMIT:
         raise SandboxError(f"unknown sandbox layer {layer!r}; expected one of {', '.join(LAYERS)}")
+    elif _setpriv():
+        # No new privileges: no setuid escalation, and a mark no descendant can clear, by which
+        # the sweep tells this run's orphans (a daemon with an emptied environment) from others.
+        command = [_setpriv(), "--no-new-privs", "--", *command]
     command, preexec = _limited(command, limits)
+    group = _cgroup_create(token, limits)
+    if group is not None:
+        # Join the run's pids cgroup before anything else runs: every descendant stays in it.
+        command = ["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"', str(group / "cgroup.procs"), *command]
     _become_subreaper()
     read_end = write_end = -1
     if channel:
@@ -307,6 +449,7 @@ def run(
     stdin_file.seek(0)
     started = time.perf_counter()
     try:
+        _spawn_lock.acquire()
         proc = subprocess.Popen(
             command,
             stdin=stdin_file,
@@ -319,26 +462,41 @@ def run(
             close_fds=True,
             pass_fds=(write_end,) if channel else (),
         )
+        _active.add(proc.pid)
     except OSError as exc:
+        if group is not None:
+            _cgroup_destroy(group)
         raise SandboxError(f"cannot start {argv[0]!r}: {exc}") from exc
     finally:
+        _spawn_lock.release()
         stdin_file.close()
         if channel:
             os.close(write_end)
     child = _Child(proc.pid)
     try:
-        stdout, stderr, results, timed_out, output_limited = _communicate(
-            proc, child, limits, started, read_end
-        )
+        try:
+            stdout, stderr, results, timed_out, output_limited = _communicate(
+                proc, child, limits, started, read_end
+            )
+        finally:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGKILL)
+        status, usage = child.wait()
     finally:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(proc.pid, signal.SIGKILL)
-    status, usage = child.wait()
+        with _spawn_lock:
+            _active.discard(proc.pid)
+        if layer == RLIMIT:
+            _kill_leftovers(token)
+        _sweep()
+        if group is not None:
+            _cgroup_destroy(group)
     wall = child.ended_at - started
     proc.returncode = os.waitstatus_to_exitcode(status)
-    if layer == RLIMIT:
-        _kill_leftovers(token)
     code = proc.returncode
+    if layer == BUBBLEWRAP and code - 128 in _SIGNALS:
+        # bubblewrap exits with 128 + n when the program died of signal n: report the signal,
+        # as the rlimit layer does, so that verdicts do not depend on the layer.
+        code = -(code - 128)
     return Outcome(
         layer=layer,
         exit_code=code if code >= 0 else None,

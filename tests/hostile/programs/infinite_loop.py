@@ -1,0 +1,3 @@
+def work(n):
+    while True:
+        pass

@@ -1,0 +1,4 @@
+def work(n):
+    hoard = []
+    while True:
+        hoard.append(bytearray(64 << 20))

@@ -1,0 +1,5 @@
+import time
+
+
+def work(n):
+    time.sleep(10 ** 6)

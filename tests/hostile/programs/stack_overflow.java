@@ -1,0 +1,9 @@
+class Solution {
+    static long deeper(long k) {
+        return deeper(k + 1) + 1;
+    }
+
+    static long work(long n) {
+        return deeper(n);
+    }
+}
