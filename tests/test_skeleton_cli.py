@@ -158,3 +158,28 @@ def test_a_strategy_breaking_its_contract_is_an_error_naming_it():
     [failure] = extract_group(_Raising(), task, group, frontend)
     assert failure == SkeletonFailure(solution.id, "raising", "EffiskelError: the profiler is not installed")
     assert not isinstance(failure, Skeleton)
+
+
+def test_view_shows_failures_and_missing_columns():
+    from effiskel.skeleton import build_skeleton
+    from effiskel.skeleton_view import render_html
+
+    source = "x = '<b>' if a < b else 1\n"
+    solution = Solution("t", "python", source, origin="hand")
+    tokens = effiskel.tokenize(source, "python")
+    skeleton = build_skeleton(solution, tokens, [t.text in ("if", "else", "<") for t in tokens], "lexical", {})
+    other = Solution("t", "python", "y = (\n", origin="hand")
+    records = [
+        SkeletonRecord("t", "python", "hand", source, skeleton),
+        SkeletonRecord("t", "python", "hand", source, SkeletonFailure(solution.id, "dynamic", "fails its tests: wrong answer")),
+        SkeletonRecord("t", "python", "hand", other.source, SkeletonFailure(other.id, "lexical", "does not parse as python")),
+    ]
+    page = render_html(records, title="a < b")
+    assert "<title>a &lt; b</title>" in page
+    # Source text is escaped, kept text highlighted, and each strategy gets a column.
+    assert "&#x27;&lt;b&gt;&#x27;" in page and '<span class="k">if</span>' in page
+    assert "no skeleton: fails its tests: wrong answer" in page
+    assert "no skeleton: does not parse as python" in page
+    assert page.count('<div class="col">') == 4  # two solutions x (lexical, dynamic)
+    assert "not run" in page  # the second solution has no dynamic record
+    assert "<th>lexical</th><th>dynamic</th>" in page
