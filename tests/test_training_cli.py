@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-pytest.importorskip("torch")
+torch = pytest.importorskip("torch")
 
 from effiskel.cli import _read_candidates, main  # noqa: E402
 from effiskel.datasets.suite import load_suite, solutions  # noqa: E402
@@ -16,6 +16,15 @@ from effiskel.tinymodel import write_tiny_model  # noqa: E402
 from effiskel.training_data import read_examples, task_prompt  # noqa: E402
 
 TASKS = ("count_primes", "anagram_groups")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_thread():
+    """One torch thread: tiny models gain nothing from more, and a shared machine loses a lot."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
 
 
 @pytest.fixture(scope="module")
