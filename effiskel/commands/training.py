@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,9 @@ def train(config_path, examples_path, skeletons_path, strategy, dataset, data_pa
     except EffiskelError as exc:
         raise click.ClickException(str(exc)) from None
     _quiet_transformers()
+    # Under torchrun / accelerate launch every process runs this command; process 0 speaks.
+    if os.environ.get("RANK", "0") != "0":
+        quiet, as_json = True, False
     records: list[dict[str, Any]] = []
     accepts_progress = "on_step" in inspect.signature(backend.train).parameters
 
@@ -131,6 +135,8 @@ def train(config_path, examples_path, skeletons_path, strategy, dataset, data_pa
         "steps_run": len(records),
         "last": records[-1] if records else None,
     }
+    if os.environ.get("RANK", "0") != "0":
+        return
     if as_json:
         _emit_json(result)
         return

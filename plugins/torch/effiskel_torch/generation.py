@@ -27,7 +27,7 @@ import torch
 from effiskel.errors import EffiskelError
 from effiskel.training_data import encode_prompt
 
-from .modeling import DTYPES, load_model, load_tokenizer, pad_id, require_dir
+from .modeling import DTYPES, load_model, load_tokenizer, pad_id, quiet_peft, require_dir
 from .trainer import METADATA
 
 SETTINGS = {"n", "temperature", "top_p", "max_new_tokens", "seed", "batch_size", "raw", "dtype"}
@@ -44,7 +44,8 @@ def load_for_generation(checkpoint: Path, dtype: str = "float32") -> tuple[Any, 
             base = Path(json.loads(meta.read_text())["base_model"])
         else:
             base = Path(json.loads((folder / "adapter_config.json").read_text())["base_model_name_or_path"])
-        model = PeftModel.from_pretrained(load_model(base, dtype), folder, local_files_only=True)
+        with quiet_peft():
+            model = PeftModel.from_pretrained(load_model(base, dtype), folder, local_files_only=True)
         has_tokenizer = (folder / "tokenizer.json").is_file() or (folder / "tokenizer_config.json").is_file()
         tokenizer = load_tokenizer(folder if has_tokenizer else base)
     else:

@@ -6,8 +6,9 @@ that is not a directory is a clear error before transformers is asked.
 
 from __future__ import annotations
 
+import contextlib
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -67,10 +68,16 @@ def add_lora(model: Any, r: int, alpha: float, dropout: float, target_modules: t
             "set [lora] target_modules to module names it has, e.g. q_proj, v_proj")
     config = LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, target_modules=list(target_modules),
                         task_type="CAUSAL_LM", bias="none")
-    with warnings.catch_warnings():
-        # peft asks transformers a deprecated question; the answer is right, the warning noise.
-        warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
+    with quiet_peft():
         return get_peft_model(model, config)
+
+
+@contextlib.contextmanager
+def quiet_peft() -> Iterator[None]:
+    """peft asks transformers a deprecated question (is_gradient_checkpointing); hide that warning."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
+        yield
 
 
 def stream_logits(model: Any, batch: Mapping[str, torch.Tensor], stream: str, packed: bool) -> torch.Tensor:
