@@ -25,15 +25,17 @@ published code divides the number of *unique* shared node types by the total num
 which is not symmetric and shrinks as subtrees grow, so large subtrees -- loops, whole
 functions -- never match; this measure does not have that bias.)
 
-**Complexity.** Interning shapes and productions is linear in the group's ``N`` nodes, and exact
-recurrence is a hash-count, also linear. Approximate comparison is needed only where it can
-change the answer: changing one leaf changes two productions, so two different subtrees of
-size ``s`` have ``sim <= (s - 2) / s`` and only subtrees of size ``>= 2 / (1 - min_similarity)``
-(10 at 0.8) can match approximately; a subtree under an exactly-recurring one is never
-compared; candidates are bucketed by root label and limited to the size band
-``[s·t/(2-t), s·(2-t)/t]`` that Dice allows; the search stops at the first match in each
-other solution. The cost is ``O(N + Σ_u Σ_{v ∈ band(u)} (|u| + |v|))`` over those large
-subtrees ``u``; on ENAMEL-sized groups that is a small multiple of ``N``.
+**Complexity.** Interning shapes is linear in the group's ``N`` nodes (productions are found
+once per distinct shape), and exact recurrence is a hash-count, also linear. Approximate
+comparison is needed only where it can change the answer: changing one leaf changes two
+productions, so two different subtrees of size ``s`` have ``sim <= (s - 2) / s`` and only
+subtrees of size ``>= 2 / (1 - min_similarity)`` (10 at 0.8) can match approximately; a subtree
+under an exactly-recurring one is never compared; candidates are bucketed by root label and
+limited to the size band ``[s·t/(2-t), s·(2-t)/t]`` that Dice allows; the search stops at the
+first match in each other solution, and equal shapes share one answer. The cost is
+``O(N + Σ_u Σ_{v ∈ band(u)} (|u| + V))`` over those large subtrees ``u`` (``V``: the group's
+distinct productions, the width of a count vector); many candidates are compared in one array
+operation. On ENAMEL-sized groups that is a small multiple of ``N``.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ import numpy as np
 from effiskel.datamodel import Skeleton, SkeletonFailure, SolutionGroup
 from effiskel.protocols import LanguageFrontend
 from effiskel.skeleton import DEFAULT_PLACEHOLDER, build_skeleton
-from effiskel.syntax import ANON_LABELS
+from effiskel.syntax import ANON_LABELS, NormalNode
 
 from .groups import KeepMask, ParsedSolution, distinct, parse_group
 
@@ -67,11 +69,35 @@ def _at_least_two(instance: Any, attribute: attrs.Attribute, value: int) -> None
         raise ValueError(f"syntactic: {attribute.name} must be at least 2 (a subtree, not a leaf), got {value}")
 
 
+class _Productions:
+    """The production id of every shape of a group.
+
+    A node's production (its label and its children's labels) is a function of its shape, so
+    it is found once per distinct shape, not once per node.
+    """
+
+    __slots__ = ("of_shape", "count")
+
+    def __init__(self, shapes: dict[Any, int]) -> None:
+        keys = list(shapes)  # in id order: ids are given in insertion order
+        label_of = [key[0] if isinstance(key, tuple) else key for key in keys]
+        ids: dict[Any, int] = {}
+        of_shape = np.empty(len(keys), dtype=np.int64)
+        for sid, key in enumerate(keys):
+            if isinstance(key, tuple):
+                production: Any = (key[0], *[label_of[child] for child in key[1:]])
+            else:
+                production = key
+            of_shape[sid] = ids.setdefault(production, len(ids))
+        self.of_shape = of_shape
+        self.count = len(ids)
+
+
 class _Tree:
     """One solution's normalised tree, flattened in pre-order (a subtree is a contiguous range)."""
 
     __slots__ = (
-        "nodes", "sizes", "shape", "prod", "labels", "large", "_bags", "_buckets", "_prod_array", "token_of",
+        "nodes", "sizes", "shape", "labels", "large", "_bags", "_buckets", "_prod_array", "token_of",
         "structural",
     )
 
@@ -79,17 +105,23 @@ class _Tree:
         self,
         item: ParsedSolution,
         shapes: dict[Any, int],
-        prods: dict[Any, int],
         keep_builtins: bool,
         keep_anonymised: bool,
         large_size: int,
     ) -> None:
-        nodes = list(item.parsed.normalized(keep_builtins=keep_builtins).walk())
+        # Pre-order, as NormalNode.walk() gives it, without a generator's per-node cost.
+        nodes: list[NormalNode] = []
+        stack = [item.parsed.normalized(keep_builtins=keep_builtins)]
+        pop, push, add = stack.pop, stack.extend, nodes.append
+        while stack:
+            node = pop()
+            add(node)
+            if node.children:
+                push(node.children[::-1])
         count = len(nodes)
         sizes = [node.size for node in nodes]
         labels = [node.label for node in nodes]
         shape = [0] * count
-        prod = [0] * count
         token_of = [-1] * count
         structural = [False] * count
         large: dict[str, list[tuple[int, int]]] = {}
@@ -102,20 +134,16 @@ class _Tree:
             label = labels[i]
             if not node.children:
                 shape[i] = shapes.setdefault(label, len(shapes))
-                prod[i] = prods.setdefault(label, len(prods))
                 token = index.get(node.start, -1)
                 token_of[i] = token
                 structural[i] = token >= 0 and label not in anonymous
                 continue
             j = i + 1
-            child_shapes = [label]
-            child_labels = [label]
+            key = [label]
             for _ in node.children:
-                child_shapes.append(shape[j])
-                child_labels.append(labels[j])
+                key.append(shape[j])
                 j += sizes[j]
-            shape[i] = shapes.setdefault(tuple(child_shapes), len(shapes))
-            prod[i] = prods.setdefault(tuple(child_labels), len(prods))
+            shape[i] = shapes.setdefault(tuple(key), len(shapes))
             if sizes[i] >= large_size:
                 large.setdefault(label, []).append((sizes[i], i))
         for bucket in large.values():
@@ -123,7 +151,6 @@ class _Tree:
         self.nodes = nodes
         self.sizes = sizes
         self.shape = shape
-        self.prod = prod
         self.labels = labels
         self.large = large
         self.token_of = token_of
@@ -132,23 +159,23 @@ class _Tree:
         self._buckets: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._prod_array: np.ndarray | None = None
 
-    def bag(self, i: int, vocabulary: int) -> np.ndarray:
+    def bag(self, i: int, productions: _Productions) -> np.ndarray:
         """The multiset of productions of the subtree at ``i``, as counts per production id."""
         bag = self._bags.get(i)
         if bag is None:
             if self._prod_array is None:
-                self._prod_array = np.asarray(self.prod, dtype=np.int64)
-            bag = self._bags[i] = np.bincount(self._prod_array[i : i + self.sizes[i]], minlength=vocabulary)
+                self._prod_array = productions.of_shape[np.asarray(self.shape, dtype=np.int64)]
+            bag = self._bags[i] = np.bincount(self._prod_array[i : i + self.sizes[i]], minlength=productions.count)
         return bag
 
-    def bucket(self, label: str, vocabulary: int) -> tuple[np.ndarray, np.ndarray]:
+    def bucket(self, label: str, productions: _Productions) -> tuple[np.ndarray, np.ndarray]:
         """The sizes and the bags (one row each) of the large subtrees rooted at ``label``, by size."""
         found = self._buckets.get(label)
         if found is None:
             entries = self.large[label]
             found = self._buckets[label] = (
                 np.array([size for size, _ in entries]),
-                np.stack([self.bag(i, vocabulary) for _, i in entries]),
+                np.stack([self.bag(i, productions) for _, i in entries]),
             )
         return found
 
@@ -217,13 +244,10 @@ class SyntacticStrategy:
 
     def _masks(self, items: Sequence[ParsedSolution]) -> list[list[bool]]:
         shapes: dict[Any, int] = {}
-        prods: dict[Any, int] = {}
         approx = self.approx_size
         large = approx if approx != math.inf else 1 << 62
-        trees = [
-            _Tree(item, shapes, prods, self.keep_builtins, self.keep_anonymised, int(large))
-            for item in items
-        ]
+        trees = [_Tree(item, shapes, self.keep_builtins, self.keep_anonymised, int(large)) for item in items]
+        productions: _Productions | None = None
         holders: Counter[int] = Counter()
         for tree in trees:
             holders.update(set(tree.shape))
@@ -247,7 +271,13 @@ class SyntacticStrategy:
                             keep[token_of[j]] = True
                     i += size
                     continue
-                if size >= approx and self._memo_similar(memo, trees, ti, i, need, len(prods)):
+                if size >= approx:
+                    if productions is None:
+                        productions = _Productions(shapes)
+                    similar = self._memo_similar(memo, trees, ti, i, need, productions)
+                else:
+                    similar = False
+                if similar:
                     j = i + 1
                     end = i + size
                     while j < end:
@@ -259,16 +289,19 @@ class SyntacticStrategy:
         return out
 
     def _memo_similar(
-        self, memo: dict[tuple[int, int], bool], trees: list[_Tree], ti: int, i: int, need: int, vocabulary: int
+        self, memo: dict[tuple[int, int], bool], trees: list[_Tree], ti: int, i: int, need: int,
+        productions: _Productions,
     ) -> bool:
         # Equal shapes have equal bags, sizes and labels: the answer is the same.
         key = (ti, trees[ti].shape[i])
         answer = memo.get(key)
         if answer is None:
-            answer = memo[key] = self._similar_elsewhere(trees, ti, i, need, vocabulary)
+            answer = memo[key] = self._similar_elsewhere(trees, ti, i, need, productions)
         return answer
 
-    def _similar_elsewhere(self, trees: list[_Tree], ti: int, i: int, need: int, vocabulary: int) -> bool:
+    def _similar_elsewhere(
+        self, trees: list[_Tree], ti: int, i: int, need: int, productions: _Productions
+    ) -> bool:
         tree = trees[ti]
         size = tree.sizes[i]
         label = tree.labels[i]
@@ -292,15 +325,15 @@ class SyntacticStrategy:
             if a == b:
                 continue
             if bag is None:
-                bag = tree.bag(i, vocabulary)
+                bag = tree.bag(i, productions)
             if b - a <= _PAIRWISE:
                 for other_size, j in bucket[a:b]:
-                    if dice(bag, size, other.bag(j, vocabulary), other_size) >= t - 1e-12:
+                    if dice(bag, size, other.bag(j, productions), other_size) >= t - 1e-12:
                         found += 1
                         break
             else:
                 # Many candidates: compare with all of them in one array operation.
-                sizes, bags = other.bucket(label, vocabulary)
+                sizes, bags = other.bucket(label, productions)
                 shared = np.minimum(bags[a:b], bag).sum(axis=1)
                 if (2.0 * shared >= (t - 1e-12) * (size + sizes[a:b])).any():
                     found += 1
