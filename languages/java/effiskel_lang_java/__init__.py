@@ -10,7 +10,7 @@ from effiskel.syntax import TokenKind
 from effiskel.toolchain import ProgramSpec
 from effiskel.treesitter import TreeSitterFrontend
 
-from . import toolchain
+from . import bytecodes, toolchain
 
 __version__ = "0.1.0"
 
@@ -103,6 +103,24 @@ class JavaFrontend(TreeSitterFrontend):
         """javac + jar at build time; ``java -Xmx.. -cp solution.jar`` runs the harness or the
         stdio solution."""
         return toolchain.program(source, kind, signature)
+
+    # -- bytecode counts (effiskel_lang_java.bytecodes) -----------------------------------------
+
+    #: Bumped when profile_lines charges lines differently (profiles are cached by it).
+    profiler_version = "1"
+    #: The unit of :meth:`count_instructions`, which the ``instructions`` measurer reports.
+    instruction_unit = "bytecodes"
+
+    def count_instructions(self, session) -> list[int]:
+        """Bytecode instructions executed by one call on each of the session's inputs, JDK code
+        included: deterministic (the ``instructions`` measurer's Java figure; callgrind over the
+        JVM is not). One JVM run for all the inputs."""
+        return list(bytecodes.count_bytecodes(session).calls)
+
+    def profile_lines(self, session):
+        """Bytecodes executed per line of the solution, inclusive of the JDK code each line calls
+        (effiskel_lang_java.bytecodes)."""
+        return bytecodes.profile_lines(session)
 
 
 @hookimpl

@@ -1,4 +1,12 @@
-"""Instruction counts from valgrind's callgrind: deterministic, so comparable across runs."""
+"""Instruction counts: deterministic, so comparable across runs.
+
+Machine instructions from valgrind's callgrind for native code and interpreters (C++, Rust,
+Python). A frontend whose runtime callgrind cannot count repeatably (the JVM) offers its own
+deterministic counter instead, ``count_instructions(session) -> list[int]`` (one count per
+input of the session, in order) with its unit in
+``instruction_unit`` (Java: executed bytecode instructions, from an agent); the measurer uses
+it when the frontend has one.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +21,6 @@ from effiskel.measurement import MeasurementError, MeasureSession, summarize
 
 VERSION = "0.1.0"
 _COLLECTED = re.compile(rb"Collected\s*:\s*(\d+)")
-#: Languages whose runtime makes instruction counts non-deterministic (JIT threads, timers).
-UNSUPPORTED = {"java": "the JVM's JIT compiler and background threads make instruction counts vary"}
 
 
 class InstructionsMeasurer:
@@ -65,12 +71,31 @@ class InstructionsMeasurer:
         return found[-1]  # valgrind writes its summary last, after anything the program wrote
 
     def measure(self, session: MeasureSession) -> list:
-        language = session.build.spec.language
-        if language in UNSUPPORTED:
-            raise MeasurementError(f"instructions cannot be measured for {language}: {UNSUPPORTED[language]}")
+        counter = _own_counter(session.build.spec.language)
+        if counter is not None:
+            count, unit = counter
+            counts = count(session)
+            if len(counts) != len(session.indices):
+                raise MeasurementError(f"the {session.build.spec.language} instruction counter gave "
+                                       f"{len(counts)} counts for {len(session.indices)} inputs")
+            return [summarize(self.name, unit, [float(c)], deterministic=True) for c in counts]
         out = []
         for index in session.indices:
             total = self._count(session, index, baseline=False)
             empty = self._count(session, index, baseline=True)
             out.append(summarize(self.name, self.unit, [float(max(0, total - empty))], deterministic=True))
         return out
+
+
+def _own_counter(language: str):
+    """The frontend's own instruction counter and its unit, or None (callgrind counts)."""
+    from effiskel.plugins import get_host
+
+    languages = get_host().languages
+    if language not in languages:
+        return None
+    frontend = languages.get(language)
+    count = getattr(frontend, "count_instructions", None)
+    if count is None:
+        return None
+    return count, getattr(frontend, "instruction_unit", "instructions")
