@@ -186,6 +186,10 @@ def write_records(path: Path | str, records: Iterable[SkeletonRecord]) -> Path:
             for record in records:
                 f.write(json.dumps(record.to_dict(), ensure_ascii=False, allow_nan=False))
                 f.write("\n")
+        # mkstemp makes the file private; the records are an ordinary output file.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
