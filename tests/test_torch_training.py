@@ -208,3 +208,16 @@ def test_bad_paths_and_backends_are_clear_errors(host, tiny, tmp_path):
         trainer.train(config(tiny, tmp_path / "o", batch_size=8, max_steps=1), EXAMPLES)
     with pytest.raises(EffiskelError, match="the checkpoint '.*missing' is not a local directory"):
         trainer.generate(tmp_path / "missing", ["x"], {})
+
+
+def test_epochs_count_whole_global_batches_of_encoded_rows(tiny, tmp_path):
+    from effiskel_torch.trainer import total_steps
+
+    by_epochs = parse_train_config({"model": str(tiny), "output_dir": str(tmp_path),
+                                    "training": {"epochs": 2.0, "batch_size": 4}})
+    assert total_steps(by_epochs, 10, world=1) == 4  # 2 whole batches per epoch, remainder dropped
+    assert total_steps(by_epochs, 10, world=2) == 2  # the global batch is 8
+    assert total_steps(replace_settings(by_epochs, grad_accumulation=2), 10, world=1) == 2
+    assert total_steps(replace_settings(by_epochs, max_steps=7), 10, world=1) == 7
+    with pytest.raises(EffiskelError, match="3 training rows cannot fill one global batch of 4 x 1"):
+        total_steps(by_epochs, 3, world=1)

@@ -77,7 +77,7 @@ def total_steps(config: TrainConfig, count: int, world: int) -> int:
         return t.max_steps
     per_epoch = count // (t.batch_size * world)
     if per_epoch == 0:
-        raise EffiskelError(f"{count} examples cannot fill one global batch of "
+        raise EffiskelError(f"{count} training rows cannot fill one global batch of "
                             f"{t.batch_size} x {world} processes; lower batch_size")
     return max(1, math.ceil(t.epochs * per_epoch / t.grad_accumulation))
 
@@ -147,13 +147,13 @@ def train(
     rank, world = accelerator.process_index, accelerator.num_processes
     output = Path(config.output_dir)
     fp = fingerprint(config, examples)
-    steps = total_steps(config, len(examples), world)
-    if config.resume and final_is_complete(output, fp, steps):
-        return output / FINAL
-
     tokenizer = load_tokenizer(config.tokenizer_path)
     encoded = encode_examples(examples, tokenizer, t.max_length, mask_rule=t.mask_rule,
                               overflow=t.overflow, packing=t.packing)
+    # Epochs count rows as encoded: packing makes fewer, overflow = "drop" may drop some.
+    steps = total_steps(config, len(encoded), world)
+    if config.resume and final_is_complete(output, fp, steps):
+        return output / FINAL
     global_batch = t.batch_size * world
     if len(encoded) < global_batch:
         raise EffiskelError(f"{len(encoded)} encoded rows cannot fill a global batch of {global_batch}")
