@@ -58,12 +58,17 @@ def load_enamel(path: Path, *, with_samples: bool = True) -> list[Task]:
     if not csv_path.is_file():
         raise DataError("no enamel.csv here", path=str(path))
     csv.field_size_limit(sys.maxsize)
-    with open(csv_path, newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in FIELDS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise DataError(f"missing columns {', '.join(missing)}", path=str(csv_path))
-        rows = list(reader)
+    try:
+        with open(csv_path, newline="", encoding="utf-8") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in FIELDS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise DataError(f"missing columns {', '.join(missing)}", path=str(csv_path))
+            rows = list(reader)
+    except UnicodeDecodeError as exc:
+        raise DataError(f"not UTF-8 text: {exc}", path=str(csv_path)) from None
+    except csv.Error as exc:
+        raise DataError(f"not CSV: {exc}", path=str(csv_path)) from None
     samples: dict[str, list] = {}
     if with_samples:
         for origin, name in SAMPLES.items():

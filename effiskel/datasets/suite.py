@@ -38,6 +38,8 @@ def load_task(folder: Path) -> Task:
         raise DataError("the task folder has no task.toml", path=str(folder)) from None
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"not TOML: {exc}", path=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise DataError(f"not UTF-8 text: {exc}", path=str(path)) from None
     task_id = _need(data, "id", str, path, folder.name)
     if task_id != folder.name:
         raise DataError(f"id {task_id!r} differs from the folder name {folder.name!r}", path=str(path),
@@ -69,8 +71,12 @@ def load_task(folder: Path) -> Task:
                 raise DataError("a solution file's name must start with efficient_ or inefficient_",
                                 path=str(file), record=task_id)
             efficient = stem.startswith("efficient_")
+            try:
+                source = file.read_text()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise DataError(f"cannot read the solution: {exc}", path=str(file), record=task_id) from None
             references.setdefault(language_dir.name, []).append(Solution(
-                task_id=task_id, language=language_dir.name, source=file.read_text(),
+                task_id=task_id, language=language_dir.name, source=source,
                 origin=EFFICIENT if efficient else INEFFICIENT,
                 meta={"file": f"{language_dir.name}/{file.name}", "style": stem.split("_", 1)[1]},
             ))
