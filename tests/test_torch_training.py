@@ -221,3 +221,14 @@ def test_epochs_count_whole_global_batches_of_encoded_rows(tiny, tmp_path):
     assert total_steps(replace_settings(by_epochs, max_steps=7), 10, world=1) == 7
     with pytest.raises(EffiskelError, match="3 training rows cannot fill one global batch of 4 x 1"):
         total_steps(by_epochs, 3, world=1)
+
+
+def test_gradient_checkpointing_trains_the_same(host, tiny, tmp_path):
+    trainer = host.trainers.get("torch")
+    plain = config(tiny, tmp_path / "plain", max_steps=2, lora={"dropout": 0.0})
+    trainer.train(plain, EXAMPLES)
+    saving = parse_train_config({**plain.to_dict(), "output_dir": str(tmp_path / "ckpt"),
+                                 "backend_options": {"gradient_checkpointing": True}})
+    trainer.train(saving, EXAMPLES)
+    for a, b in zip(log_of(tmp_path / "plain"), log_of(tmp_path / "ckpt")):
+        assert b["terms"] == pytest.approx(a["terms"], rel=1e-5)
