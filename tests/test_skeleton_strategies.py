@@ -281,3 +281,47 @@ def test_strategies_are_registered_plugins(host):
     assert {"lexical", "syntactic"} <= set(host.strategies.names())
     registration = host.strategies.registration("syntactic")
     assert registration.distribution == "effiskel-skeletons"
+
+
+def _suite_groups():
+    from effiskel.datasets.suite import load_suite
+    from effiskel.extraction import solution_groups
+
+    return [g for _, g in solution_groups(load_suite())]
+
+
+SUITE_GROUPS = _suite_groups()
+
+
+def _rename_identifiers(source: str, language: str) -> str:
+    """Every user identifier renamed consistently (``x`` -> ``x_q``); nothing else changes."""
+    tokens = effiskel.tokenize(source, language)
+    raw = source.encode()
+    out, prev = [], 0
+    for token in tokens:
+        if token.kind is effiskel.TokenKind.IDENTIFIER:
+            out.append(raw[prev:token.end_byte] + b"_q")
+            prev = token.end_byte
+    out.append(raw[prev:])
+    return b"".join(out).decode()
+
+
+@settings(max_examples=25, deadline=None)
+@given(group=st.sampled_from(SUITE_GROUPS), order=st.randoms(use_true_random=False),
+       strategy=st.sampled_from([LexicalStrategy(), SyntacticStrategy()]))
+def test_masks_do_not_depend_on_order_or_names(group, order, strategy):
+    frontend = effiskel.get_language(group.language)
+    base = {e.solution_id: e.keep for e in strategy.extract(group, frontend)}
+    shuffled = list(group.efficient)
+    order.shuffle(shuffled)
+    again = strategy.extract(attrs.evolve(group, efficient=shuffled), frontend)
+    assert {e.solution_id: e.keep for e in again} == base
+    renamed = [attrs.evolve(s, source=_rename_identifiers(s.source, s.language), id=Solution(
+        s.task_id, s.language, _rename_identifiers(s.source, s.language)).id) for s in group.efficient]
+    slow = [attrs.evolve(s, source=_rename_identifiers(s.source, s.language), id=Solution(
+        s.task_id, s.language, _rename_identifiers(s.source, s.language)).id) for s in group.inefficient]
+    for before, after in zip(group.efficient, renamed):
+        assert before.source != after.source
+    entries = strategy.extract(attrs.evolve(group, efficient=renamed, inefficient=slow), frontend)
+    # Same tokens (renaming keeps the token count), same decisions.
+    assert [e.keep for e in entries] == [base[s.id] for s in group.efficient]
