@@ -301,13 +301,16 @@ def curate(dataset, data_path, task_ids, language, measurer, levels, jobs, store
 @click.option("--references", "reference_origins", multiple=True,
               help="Origins of the dataset's solutions to compare against (default: every reference).")
 @click.option("--eff", "eff_reference", metavar="ORIGIN",
-              help="Also compute ENAMEL's eff@1 against the reference of this origin (e.g. "
+              help="Also compute ENAMEL's eff@k against the reference of this origin (e.g. "
                    "enamel:reference); runs every level of every solution with ENAMEL's protocol.")
+@click.option("--eff-k", "eff_ks", type=click.IntRange(1), multiple=True, metavar="K",
+              help="The k of eff@k with --eff (repeatable; default 1): the unbiased estimator over "
+                   "each task's n >= k candidates of a system; a task with fewer is left out.")
 @click.option("--shard", "shard_text", metavar="I/N",
               help="Measure only shard I of N (by a hash of each solution's id) into --store and stop; "
                    "then `effiskel merge` the shards' stores and evaluate with the merged store.")
 def evaluate(candidates, dataset, data_path, task_ids, language, measurer, levels, jobs, store_path, as_json,
-             quiet, reference_origins, eff_reference, shard_text):
+             quiet, reference_origins, eff_reference, eff_ks, shard_text):
     """Judge CANDIDATES (JSON lines of solutions: task_id, language, source, origin) and score
     each system (origin) against the dataset's references: pass@1, Efficiency Ratio, Average
     Speedup, Beyond, NET -- each with its task count and a bootstrap confidence interval."""
@@ -342,12 +345,14 @@ def evaluate(candidates, dataset, data_path, task_ids, language, measurer, level
         chosen = pool + [s for s in references if s.origin == eff_reference]
         runs = levelled_all(tasks, chosen, ResultStore(store_path), jobs=jobs)
         for entry in report["systems"]:
-            entry["eff@1"] = eff_metric(tasks, chosen, runs, entry["system"], eff_reference)
+            for k in sorted(set(eff_ks or (1,))):
+                entry[f"eff@{k}"] = eff_metric(tasks, chosen, runs, entry["system"], eff_reference, k)
     if as_json:
         _emit_json(report)
         return
     table = Table(title=f"evaluation ({measurer}; references: {', '.join(origins)})")
-    for column in ("system", "tasks", "pass@1", "ER", "AS", "Beyond", "NET", "eff@1"):
+    eff_columns = [f"eff@{k}" for k in sorted(set(eff_ks or (1,)))]
+    for column in ("system", "tasks", "pass@1", "ER", "AS", "Beyond", "NET", *eff_columns):
         table.add_column(column)
 
     def shown(metric) -> str:
@@ -361,7 +366,8 @@ def evaluate(candidates, dataset, data_path, task_ids, language, measurer, level
         table.add_row(entry["system"], str(entry["tasks"]), shown(entry.get("pass@1")),
                       shown(vs.get("efficiency_ratio")), shown(vs.get("average_speedup")),
                       shown(entry.get("beyond", {}).get("beyond")),
-                      shown(entry.get("effibench", {}).get("net_mean_of_ratios")), shown(entry.get("eff@1")))
+                      shown(entry.get("effibench", {}).get("net_mean_of_ratios")),
+                      *(shown(entry.get(column)) for column in eff_columns))
     _console().print(table)
 
 

@@ -71,6 +71,29 @@ def test_evaluate_with_enamel_eff(tmp_path):
     assert eff["model:fast"] > 0.5 > eff["model:slow"]
 
 
+def test_evaluate_eff_at_k_is_the_unbiased_estimate_over_a_systems_candidates(tmp_path):
+    task = next(t for t in load_suite() if t.id == TASK)
+    good = solutions(task, "python", efficient=True)[0]
+    slow = solutions(task, "python", efficient=False)[0]
+    lines = [{"task_id": TASK, "language": "python", "source": source, "origin": origin}
+             for source, origin in [(good.source, "model:fast"), (good.source, "model:mix"),
+                                    (slow.source, "model:mix"), (slow.source, "model:slow")]]
+    path = tmp_path / "candidates.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    report = json.loads(run_cli("evaluate", str(path), "--task", TASK, "--level", "1",
+                                "--references", "suite:efficient", "--eff", "suite:efficient",
+                                "--eff-k", "2", "--eff-k", "1", "--store", str(tmp_path / "r.sqlite"),
+                                "--json", "-q"))
+    systems = {s["system"]: s for s in report["systems"]}
+    fast, slow_eff = systems["model:fast"]["eff@1"]["value"], systems["model:slow"]["eff@1"]["value"]
+    mix = systems["model:mix"]
+    # n = 2, k = 1: the mean of the two candidates' scores; k = 2: the better of the two
+    assert abs(mix["eff@1"]["value"] - (fast + slow_eff) / 2) < 1e-9
+    assert mix["eff@2"]["value"] == fast and mix["eff@2"]["n_tasks"] == 1
+    # one candidate cannot give eff@2: the task is left out, and the metric says why
+    assert "no task has 2 candidates" in systems["model:fast"]["eff@2"]["undefined"]
+
+
 def test_curate_writes_the_fastest_passing(tmp_path):
     out = tmp_path / "efficientCode.json"
     run_cli("curate", "--task", TASK, "-k", "2", "--level", "1", "--store", str(tmp_path / "r.sqlite"),
