@@ -75,8 +75,10 @@ def render_html(records: Sequence[SkeletonRecord], *, title: str = "effiskel ske
         by_solution.setdefault((record.task_id, record.language, record.solution_id), {})[record.strategy] = record
     body = [
         f"<h1>{html.escape(title)}</h1>",
-        '<p class="legend"><span class="k">kept</span> skeleton text, '
-        '<span class="m">masked</span> text; one column per strategy.</p>',
+        (
+            '<p class="legend"><span class="k">kept</span> skeleton text, '
+            '<span class="m">masked</span> text; one column per strategy.</p>'
+        ),
         _summary(records, strategies),
     ]
     columns = f"repeat({max(1, len(strategies))}, minmax(0, 1fr))"

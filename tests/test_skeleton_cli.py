@@ -9,7 +9,6 @@ import pytest
 from click.testing import CliRunner
 
 import effiskel
-
 from effiskel.cli import main
 from effiskel.datamodel import Skeleton, SkeletonFailure, Solution, SolutionGroup, Task, TaskKind
 from effiskel.datasets.apps import write_efficient_code

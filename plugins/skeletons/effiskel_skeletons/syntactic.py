@@ -76,7 +76,7 @@ class _Productions:
     it is found once per distinct shape, not once per node.
     """
 
-    __slots__ = ("of_shape", "count")
+    __slots__ = ("count", "of_shape")
 
     def __init__(self, shapes: dict[Any, int]) -> None:
         keys = list(shapes)  # in id order: ids are given in insertion order
@@ -97,8 +97,16 @@ class _Tree:
     """One solution's normalised tree, flattened in pre-order (a subtree is a contiguous range)."""
 
     __slots__ = (
-        "nodes", "sizes", "shape", "labels", "large", "_bags", "_buckets", "_prod_array", "token_of",
+        "_bags",
+        "_buckets",
+        "_prod_array",
+        "labels",
+        "large",
+        "nodes",
+        "shape",
+        "sizes",
         "structural",
+        "token_of",
     )
 
     def __init__(
