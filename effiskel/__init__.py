@@ -7,6 +7,7 @@ The public API. Plugins implement hooks marked with :data:`hookimpl` (see
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     DataError,
@@ -28,7 +29,22 @@ from .protocols import (
 )
 from .syntax import ParsedSource, Token, TokenKind, TokenStream
 
+if TYPE_CHECKING:
+    from .api import curate, evaluate, extract, generate, load_tasks, measure, report, run_pipeline, train
+
 __version__ = "0.1.0"
+
+#: The steps of the method as functions (effiskel.api), imported on first use so that
+#: ``import effiskel`` does not import the sandbox, the metrics or torch.
+_API = ("load_tasks", "measure", "curate", "extract", "train", "generate", "evaluate", "report", "run_pipeline")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'effiskel' has no attribute {name!r}")
 
 
 def get_language(name: str) -> LanguageFrontend:
@@ -65,6 +81,15 @@ __all__ = [
     "TrainerBackend",
     "UnknownComponentError",
     "__version__",
+    "curate",
+    "evaluate",
+    "extract",
+    "generate",
+    "load_tasks",
+    "measure",
+    "report",
+    "run_pipeline",
+    "train",
     "detect_language",
     "get_host",
     "get_language",
