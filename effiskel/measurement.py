@@ -14,6 +14,10 @@ primitives:
 
 A measurer returns one :class:`~effiskel.datamodel.Measurement` per input. A solution that does
 not pass every input gets no efficiency figure (:func:`measure_solution` checks first).
+
+A ``stdio`` task has no harness: each timed "call" is a whole run of the program (start-up
+included), timed from outside, and there is no baseline run, so only measurers that need none
+(``wall``) measure it; the others say so.
 """
 
 from __future__ import annotations
@@ -27,7 +31,8 @@ import attrs
 from .datamodel import Measurement, Solution, TaskKind, Verdict
 from .errors import EffiskelError
 from .evaluation import Evaluator, PreparedTask, SolutionRun
-from .execution import Build, InputRun, run_function
+from .execution import Build, InputRun, failure_verdict, run_built, run_function
+from .judging import Judge
 from .sandbox import Limits, Outcome
 from .stats import location, location_ci, mad
 
@@ -57,6 +62,8 @@ class MeasureSession:
               limits: Limits | None = None, **options: Any) -> tuple[list[InputRun], Outcome]:
         chosen = list(self.indices if indices is None else indices)
         task = self.prepared.task
+        if task.kind is TaskKind.STDIO:
+            return self._call_stdio(chosen, warmup, repeat, limits or self.limits, **options)
         assert task.signature is not None
         runs, outcome = run_function(
             self.build, task.signature, [self.prepared.inputs[i].args for i in chosen],
@@ -64,6 +71,45 @@ class MeasureSession:
             warmup=warmup, repeat=repeat, limits=limits or self.limits, layer=self.layer, **options,
         )
         return runs, outcome
+
+    def _call_stdio(self, chosen: Sequence[int], warmup: int, repeat: int, limits: Limits,
+                    **options: Any) -> tuple[list[InputRun], Outcome]:
+        """A stdio program has no call to time apart from its process: ``warmup + repeat`` whole
+        runs per input, each judged, the last ``repeat`` timed from outside (start-up included).
+        The outcome is the last run's, with the CPU seconds of the timed runs summed."""
+        if repeat == 0:
+            raise MeasurementError(
+                f"task {self.prepared.task.id} is a stdio task: there is no harness to run without the "
+                "solution, so no baseline to subtract; measure it with a measurer that needs none "
+                "(wall: the whole process's time)")
+        judge = Judge(self.prepared.task.checker)
+        runs: list[InputRun] = []
+        last: Outcome | None = None
+        cpu = 0.0
+        for i in chosen:
+            text = self.prepared.inputs[i].args[0]
+            times = []
+            verdict, value, message = Verdict.PASSED, None, ""
+            for k in range(warmup + repeat):
+                outcome = run_built(self.build, text.encode("utf-8", "surrogateescape"), limits,
+                                    layer=self.layer, **options)
+                last = outcome
+                if not outcome.ok:
+                    verdict, message = failure_verdict(outcome)
+                    break
+                value = outcome.stdout.decode("utf-8", "replace")
+                if not judge((text,), self.prepared.expected[i], value):
+                    verdict, message = Verdict.WRONG_ANSWER, f"input {i}: got {value[:200]!r}"
+                    break
+                if k >= warmup:
+                    times.append(int(outcome.wall_seconds * 1e9))
+                    cpu += outcome.cpu_seconds
+            runs.append(InputRun(i, verdict, value, tuple(times), message))
+            if verdict is not Verdict.PASSED:
+                break
+        if last is None:
+            raise MeasurementError("no input to run")
+        return runs, attrs.evolve(last, cpu_seconds=cpu)
 
     def run(self, *, indices: Sequence[int] | None = None, warmup: int = 0, repeat: int = 1,
             wrap: Sequence[str] = (), env: Mapping[str, str] | None = None, read_only: Sequence[str] = (),
@@ -127,9 +173,6 @@ def measure_solution(evaluator: Evaluator, solution, prepared: PreparedTask, mea
                      *, levels: Sequence[int] | None = None) -> SolutionMeasurement:
     """Judge ``solution`` on every input; if it passes, measure it on the inputs of ``levels``
     (default: the largest level) with ``measurer`` (a registered Measurer or its name)."""
-    if prepared.task.kind is not TaskKind.FUNCTION:
-        raise MeasurementError(f"task {prepared.task.id}: only function tasks can be measured so far "
-                               "(a stdio task is judged, not measured)")
     if isinstance(measurer, str):
         measurer = evaluator.host.measurers.get(measurer)
     why = measurer.unavailable_reason()

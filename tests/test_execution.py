@@ -117,3 +117,26 @@ def test_stdio_tasks_are_run_and_judged_by_tokens(tmp_path):
     assert wrong.verdict is Verdict.WRONG_ANSWER and "got '1" in wrong.message
     crash = verdict("raise SystemExit(3)\n")
     assert crash.verdict is Verdict.RUNTIME_ERROR
+
+
+def test_stdio_tasks_are_measured_as_whole_processes(tmp_path):
+    import pytest
+
+    from effiskel.datamodel import Solution, Task, TestCase
+    from effiskel.evaluation import Evaluator, prepare
+    from effiskel.measurement import MeasurementError, measure_solution
+
+    task = Task(id="sum", statement="print the sum", kind=TaskKind.STDIO, checker=Checker(kind="tokens"),
+                tests=[TestCase("1 2\n", "3"), TestCase("5 5\n", "10\n")])
+    evaluator = Evaluator(builder=Builder(cache_dir=tmp_path))
+    prepared = prepare(task)
+    good = Solution(task_id="sum", language="python", source="print(sum(map(int, input().split())))\n")
+    result = measure_solution(evaluator, good, prepared, "wall")
+    assert result.passed and result.input_ids == ("T0", "T1")
+    for m in result.measurements:
+        # whole runs of the interpreter: start-up included, so well above a microsecond call
+        assert m.unit == "s" and len(m.samples) >= 3 and m.location > 1e-3
+    wrong = Solution(task_id="sum", language="python", source="print(3)\n")
+    assert measure_solution(evaluator, wrong, prepared, "wall").measurements == ()
+    with pytest.raises(MeasurementError, match="task sum is a stdio task: there is no harness"):
+        measure_solution(evaluator, good, prepared, "cpu")
