@@ -26,7 +26,12 @@ from effiskel.datasets.suite import load_suite  # noqa: E402
 from effiskel.extraction import extract_all, solution_groups  # noqa: E402
 from effiskel.tinymodel import write_tiny_model  # noqa: E402
 from effiskel.train_config import LoraSettings  # noqa: E402
-from effiskel.training_data import build_examples, collate, encode_examples, task_prompt  # noqa: E402
+from effiskel.training_data import (  # noqa: E402
+    build_examples,
+    collate,
+    encode_examples,
+    task_prompt,
+)
 
 from .conftest import record_time  # noqa: E402
 
@@ -42,26 +47,46 @@ _FIGURES: dict[str, dict] = {}
 @pytest.fixture(scope="module")
 def setup(tmp_path_factory):
     import jax.numpy as jnp
-    from flax import nnx
-
     from effiskel_jax.hf_checkpoint import load_llama
     from effiskel_jax.lora import apply_lora
     from effiskel_jax.tokenizer import load_tokenizer
+    from flax import nnx
 
     tasks = [t for t in load_suite() if t.id in TASKS]
     groups = solution_groups(tasks, language="python")
     records = extract_all(groups, [get_host().strategies.get("lexical")])
-    pairs = [(s, r.outcome) for (_, g) in groups for s in g.efficient for r in records
-             if r.ok and r.solution_id == s.id]
+    pairs = [
+        (s, r.outcome)
+        for (_, g) in groups
+        for s in g.efficient
+        for r in records
+        if r.ok and r.solution_id == s.id
+    ]
     examples = build_examples(tasks, pairs)[:4]
     assert len(examples) == 4
     folder = tmp_path_factory.mktemp("bench-model")
-    texts = [e.code for e in examples] + [e.skeleton for e in examples] + [task_prompt(t, "python") for t in tasks]
-    write_tiny_model(texts, folder, vocab_size=2000, hidden_size=256, num_layers=4, num_heads=8,
-                     num_kv_heads=4, intermediate_size=688)
+    texts = (
+        [e.code for e in examples]
+        + [e.skeleton for e in examples]
+        + [task_prompt(t, "python") for t in tasks]
+    )
+    write_tiny_model(
+        texts,
+        folder,
+        vocab_size=2000,
+        hidden_size=256,
+        num_layers=4,
+        num_heads=8,
+        num_kv_heads=4,
+        intermediate_size=688,
+    )
     tokenizer = load_tokenizer(folder)
-    batch = {k: jnp.asarray(v) for k, v in
-             collate(encode_examples(examples, tokenizer, 1024), tokenizer.pad_token_id).items()}
+    batch = {
+        k: jnp.asarray(v)
+        for k, v in collate(
+            encode_examples(examples, tokenizer, 1024), tokenizer.pad_token_id
+        ).items()
+    }
     model = apply_lora(load_llama(folder), LoraSettings(r=8, alpha=32.0, dropout=0.1), seed=0)
     return nnx.split(model, nnx.LoRAParam, ...), batch
 
@@ -69,9 +94,8 @@ def setup(tmp_path_factory):
 @pytest.mark.parametrize("variant", list(VARIANTS))
 def test_jax_training_step(benchmark, setup, variant):
     import optax
-    from flax import nnx
-
     from effiskel_jax.trainer import LossContext, objective, resolve_terms
+    from flax import nnx
 
     (graphdef, adapter, frozen), batch = setup
     terms = resolve_terms(VARIANTS[variant])
@@ -80,7 +104,9 @@ def test_jax_training_step(benchmark, setup, variant):
 
     def step(adapter, opt_state, key):
         def loss(adapter):
-            ctx = LossContext(nnx.merge(graphdef, adapter, frozen), batch, packed=False, dropout_key=key)
+            ctx = LossContext(
+                nnx.merge(graphdef, adapter, frozen), batch, packed=False, dropout_key=key
+            )
             total, values = objective(terms, ctx)
             forwards[:] = ctx.forwards
             return total, values
@@ -110,8 +136,11 @@ def test_jax_training_step(benchmark, setup, variant):
     cost = cost[0] if isinstance(cost, list) else cost
     tokens = {s: int(batch[f"{s}_attention_mask"].sum()) for s in forwards}
     # XLA's flop count does not depend on how busy the machine is: the steady figure to compare.
-    benchmark.extra_info.update(tokens=tokens, xla_temp_mb=round(temp / 2**20, 2),
-                                gflops=round(float((cost or {}).get("flops", 0.0)) / 1e9, 3))
+    benchmark.extra_info.update(
+        tokens=tokens,
+        xla_temp_mb=round(temp / 2**20, 2),
+        gflops=round(float((cost or {}).get("flops", 0.0)) / 1e9, 3),
+    )
     flops = float((cost or {}).get("flops", 0.0))
     _FIGURES[variant] = {"temp": temp, "flops": flops, "tokens": tokens}
     base = _FIGURES.get("baseline")

@@ -30,7 +30,9 @@ class JaxBackend:
 
         return train(config, examples)
 
-    def generate(self, checkpoint: Path, prompts: Sequence[str], settings: Mapping[str, Any]) -> list[list[str]]:
+    def generate(
+        self, checkpoint: Path, prompts: Sequence[str], settings: Mapping[str, Any]
+    ) -> list[list[str]]:
         """For each prompt, ``settings["n"]`` completions (see :mod:`effiskel_jax.generation`)."""
         from .generation import generate
 

@@ -49,14 +49,25 @@ def check_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
     """The settings with their defaults filled in; a bad one is an error naming it."""
     unknown = sorted(set(settings) - SETTINGS)
     if unknown:
-        raise EffiskelError(f"unknown generation settings {unknown}; known: {', '.join(sorted(SETTINGS))}")
+        raise EffiskelError(
+            f"unknown generation settings {unknown}; known: {', '.join(sorted(SETTINGS))}"
+        )
     s = {
-        "n": 1, "temperature": 0.0, "top_p": 1.0, "max_new_tokens": 512, "seed": 0, "batch_size": 8,
-        "raw": False, "dtype": "float32", **settings,
+        "n": 1,
+        "temperature": 0.0,
+        "top_p": 1.0,
+        "max_new_tokens": 512,
+        "seed": 0,
+        "batch_size": 8,
+        "raw": False,
+        "dtype": "float32",
+        **settings,
     }
     for key in ("n", "max_new_tokens", "batch_size"):
         if isinstance(s[key], bool) or not isinstance(s[key], int) or s[key] < 1:
-            raise EffiskelError(f"generation setting {key} must be a positive integer, got {s[key]!r}")
+            raise EffiskelError(
+                f"generation setting {key} must be a positive integer, got {s[key]!r}"
+            )
     if s["temperature"] < 0 or not 0 < s["top_p"] <= 1:
         raise EffiskelError("generation needs temperature >= 0 and 0 < top_p <= 1")
     if s["temperature"] == 0 and s["n"] > 1:
@@ -80,18 +91,25 @@ def load_for_generation(checkpoint: Path, dtype: str = "float32") -> tuple[Llama
         if meta.is_file():
             base = Path(json.loads(meta.read_text(encoding="utf-8"))["base_model"])
         else:
-            base_name = json.loads((folder / "adapter_config.json").read_text(encoding="utf-8")).get(
-                "base_model_name_or_path"
-            )
+            base_name = json.loads(
+                (folder / "adapter_config.json").read_text(encoding="utf-8")
+            ).get("base_model_name_or_path")
             if not base_name:
-                raise EffiskelError(f"the adapter in {folder} does not say which base model it belongs to")
+                raise EffiskelError(
+                    f"the adapter in {folder} does not say which base model it belongs to"
+                )
             base = Path(base_name)
         model = load_llama(base, dtype=jdtype, param_dtype=jdtype)
         load_peft_adapter(model, folder)
-        has_tokenizer = (folder / "tokenizer.json").is_file() or (folder / "tokenizer_config.json").is_file()
+        has_tokenizer = (folder / "tokenizer.json").is_file() or (
+            folder / "tokenizer_config.json"
+        ).is_file()
         tokenizer = load_tokenizer(folder if has_tokenizer else base)
     else:
-        model, tokenizer = load_llama(folder, dtype=jdtype, param_dtype=jdtype), load_tokenizer(folder)
+        model, tokenizer = (
+            load_llama(folder, dtype=jdtype, param_dtype=jdtype),
+            load_tokenizer(folder),
+        )
     return model, tokenizer
 
 
@@ -106,12 +124,18 @@ def pick_token(logits: jax.Array, key: jax.Array, temperature: float, top_p: flo
         probs = jax.nn.softmax(sorted_logits, axis=-1)
         # Keep the smallest prefix whose probability reaches top_p (the first token always).
         keep_sorted = (jnp.cumsum(probs, axis=-1) - probs) < top_p
-        keep = jnp.zeros_like(keep_sorted).at[jnp.arange(scaled.shape[0])[:, None], order].set(keep_sorted)
+        keep = (
+            jnp.zeros_like(keep_sorted)
+            .at[jnp.arange(scaled.shape[0])[:, None], order]
+            .set(keep_sorted)
+        )
         scaled = jnp.where(keep, scaled, -jnp.inf)
     return jax.random.categorical(key, scaled, axis=-1)
 
 
-@partial(jax.jit, static_argnames=("graphdef", "max_new_tokens", "temperature", "top_p", "eos", "pad"))
+@partial(
+    jax.jit, static_argnames=("graphdef", "max_new_tokens", "temperature", "top_p", "eos", "pad")
+)
 def _decode(graphdef, state, ids, mask, key, *, max_new_tokens, temperature, top_p, eos, pad):
     model = nnx.merge(graphdef, state)
     batch, width = ids.shape
@@ -133,14 +157,20 @@ def _decode(graphdef, state, ids, mask, key, *, max_new_tokens, temperature, top
         out = out.at[:, i].set(token)
         done = done | (token == eos)
         logits, cache = model(
-            token[:, None], positions=pos[:, None], cache=cache, cache_index=width + i, key_valid=key_valid
+            token[:, None],
+            positions=pos[:, None],
+            cache=cache,
+            cache_index=width + i,
+            key_valid=key_valid,
         )
         return i + 1, cache, logits[:, -1], pos + 1, done, out, key
 
     return jax.lax.while_loop(keep_going, step, carry)[5]
 
 
-def generate(checkpoint: Path, prompts: Sequence[str], settings: Mapping[str, Any]) -> list[list[str]]:
+def generate(
+    checkpoint: Path, prompts: Sequence[str], settings: Mapping[str, Any]
+) -> list[list[str]]:
     """For each prompt, ``n`` completions (the text after the prompt, up to EOS)."""
     s = check_settings(settings)
     model, tokenizer = load_for_generation(Path(checkpoint), s["dtype"])
@@ -150,15 +180,18 @@ def generate(checkpoint: Path, prompts: Sequence[str], settings: Mapping[str, An
         raise EffiskelError("the tokenizer has no EOS token: generation would never stop")
     results: list[list[str]] = []
     for start in range(0, len(prompts), s["batch_size"]):
-        chunk = prompts[start:start + s["batch_size"]]
+        chunk = prompts[start : start + s["batch_size"]]
         encoded = [
-            list(tokenizer(p, add_special_tokens=True)["input_ids"]) if s["raw"] else encode_prompt(tokenizer, p, "code")
+            list(tokenizer(p, add_special_tokens=True)["input_ids"])
+            if s["raw"]
+            else encode_prompt(tokenizer, p, "code")
             for p in chunk
         ]
         width = -(-max(len(e) for e in encoded) // PROMPT_BUCKET) * PROMPT_BUCKET
         if width + s["max_new_tokens"] > model.config.max_position_embeddings:
             raise EffiskelError(
-                f"a prompt of {width} tokens plus max_new_tokens {s['max_new_tokens']} exceeds the model's "
+                f"a prompt of {width} tokens plus max_new_tokens {s['max_new_tokens']} "
+                "exceeds the model's "
                 f"max_position_embeddings {model.config.max_position_embeddings}"
             )
         # Left padding: every prompt ends where generation starts; each prompt is repeated n times.
@@ -166,20 +199,27 @@ def generate(checkpoint: Path, prompts: Sequence[str], settings: Mapping[str, An
         ids = np.full((len(rows), width), pad, dtype=np.int32)
         mask = np.zeros((len(rows), width), dtype=np.int32)
         for row, e in enumerate(rows):
-            ids[row, width - len(e):] = e
-            mask[row, width - len(e):] = 1
+            ids[row, width - len(e) :] = e
+            mask[row, width - len(e) :] = 1
         new = np.asarray(
             _decode(
-                graphdef, state, jnp.asarray(ids), jnp.asarray(mask), jax.random.key(int(s["seed"]) + start),
-                max_new_tokens=int(s["max_new_tokens"]), temperature=float(s["temperature"]),
-                top_p=float(s["top_p"]), eos=int(eos), pad=int(pad),
+                graphdef,
+                state,
+                jnp.asarray(ids),
+                jnp.asarray(mask),
+                jax.random.key(int(s["seed"]) + start),
+                max_new_tokens=int(s["max_new_tokens"]),
+                temperature=float(s["temperature"]),
+                top_p=float(s["top_p"]),
+                eos=int(eos),
+                pad=int(pad),
             )
         ).tolist()
         for index in range(len(chunk)):
             texts = []
-            for sample in new[index * s["n"]:(index + 1) * s["n"]]:
+            for sample in new[index * s["n"] : (index + 1) * s["n"]]:
                 if eos in sample:
-                    sample = sample[:sample.index(eos)]
+                    sample = sample[: sample.index(eos)]
                 texts.append(tokenizer.decode(sample, skip_special_tokens=True))
             results.append(texts)
     return results

@@ -28,7 +28,9 @@ def read_config(path: Path) -> LlamaConfig:
     """The LlamaConfig of the checkpoint directory ``path``."""
     path = Path(path)
     if not path.is_dir():
-        raise DataError(f"model path {str(path)!r} is not a directory (no weights are ever downloaded)")
+        raise DataError(
+            f"model path {str(path)!r} is not a directory (no weights are ever downloaded)"
+        )
     config_file = path / "config.json"
     if not config_file.is_file():
         raise DataError("no config.json in the model directory", path=str(path))
@@ -45,13 +47,18 @@ def read_tensors(path: Path) -> dict[str, tuple[np.ndarray, str]]:
     index = path / "model.safetensors.index.json"
     if index.is_file():
         try:
-            files = sorted(set(json.loads(index.read_text(encoding="utf-8"))["weight_map"].values()))
+            files = sorted(
+                set(json.loads(index.read_text(encoding="utf-8"))["weight_map"].values())
+            )
         except (json.JSONDecodeError, KeyError, AttributeError) as exc:
             raise DataError(f"malformed safetensors index: {exc}", path=str(index)) from exc
     elif (path / "model.safetensors").is_file():
         files = ["model.safetensors"]
     else:
-        raise DataError("no model.safetensors (or model.safetensors.index.json) in the model directory", path=str(path))
+        raise DataError(
+            "no model.safetensors (or model.safetensors.index.json) in the model directory",
+            path=str(path),
+        )
     tensors: dict[str, tuple[np.ndarray, str]] = {}
     for name in files:
         file = path / name
@@ -82,7 +89,9 @@ def load_llama(
     """
     path = Path(path)
     config = read_config(path)
-    abstract = nnx.eval_shape(lambda: LlamaForCausalLM(config, dtype=dtype, param_dtype=param_dtype, rngs=nnx.Rngs(0)))
+    abstract = nnx.eval_shape(
+        lambda: LlamaForCausalLM(config, dtype=dtype, param_dtype=param_dtype, rngs=nnx.Rngs(0))
+    )
     graphdef, params, rest = nnx.split(abstract, nnx.Param, ...)
     tensors = read_tensors(path)
     used: set[str] = set()
@@ -94,12 +103,19 @@ def load_llama(
         array, file = tensors[name]
         needed = tuple(variable.shape)[::-1] if transposed else tuple(variable.shape)
         if tuple(array.shape) != needed:
-            raise DataError(f"tensor {name!r} has shape {tuple(array.shape)}, the config needs {needed}", path=file)
+            raise DataError(
+                f"tensor {name!r} has shape {tuple(array.shape)}, the config needs {needed}",
+                path=file,
+            )
         if transposed:
             array = array.T
         used.add(name)
         flat.append((param_path, variable.replace(jnp.asarray(array, dtype=param_dtype))))
-    unused = sorted(set(tensors) - used - {"lm_head.weight"} if config.tie_word_embeddings else set(tensors) - used)
+    unused = sorted(
+        set(tensors) - used - {"lm_head.weight"}
+        if config.tie_word_embeddings
+        else set(tensors) - used
+    )
     # Rotary frequencies are recomputed from the config, never read.
     unused = [n for n in unused if not n.endswith("rotary_emb.inv_freq")]
     if unused:
@@ -108,6 +124,7 @@ def load_llama(
             + (" ..." if len(unused) > 5 else ""),
             path=str(path),
         )
-    inv_freq = [(p, v.replace(jnp.asarray(inverse_frequencies(config)))) for p, v in nnx.to_flat_state(rest)]
+    inv_freq = [
+        (p, v.replace(jnp.asarray(inverse_frequencies(config)))) for p, v in nnx.to_flat_state(rest)
+    ]
     return nnx.merge(graphdef, nnx.from_flat_state(flat), nnx.from_flat_state(inv_freq))
-

@@ -1,4 +1,4 @@
-"""A Llama-family causal decoder in flax NNX, numerically the same as transformers' LlamaForCausalLM.
+"""A Llama-family causal decoder in flax NNX, numerically transformers' LlamaForCausalLM.
 
 transformers 5 ships no Flax models, so this is effiskel's own: RMSNorm, rotary position
 embeddings (``default``, ``linear`` and ``llama3`` rope types), grouped-query attention, the
@@ -25,7 +25,7 @@ from flax import nnx
 
 from effiskel.errors import DataError
 
-#: Per layer, the keys and values seen so far: two ``[batch, cache_len, kv_heads, head_dim]`` arrays.
+#: Per layer, the keys and values so far: two ``[batch, cache_len, kv_heads, head_dim]`` arrays.
 LayerCache = tuple[jax.Array, jax.Array]
 
 _ROPE_TYPES = ("default", "linear", "llama3")
@@ -59,7 +59,7 @@ class LlamaConfig:
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any], *, source: str = "config.json") -> LlamaConfig:
-        """Read a Hugging Face ``config.json`` mapping; anything this decoder cannot run is a DataError."""
+        """Read a Hugging Face ``config.json`` mapping; what this decoder cannot run: DataError."""
 
         def need(key: str) -> Any:
             if key not in raw or raw[key] is None:
@@ -69,15 +69,22 @@ class LlamaConfig:
         model_type = raw.get("model_type")
         if model_type != "llama":
             raise DataError(
-                f"model_type is {model_type!r}; the JAX backend runs Llama checkpoints (model_type 'llama')",
+                f"model_type is {model_type!r}; the JAX backend runs Llama checkpoints "
+                "(model_type 'llama')",
                 path=source,
                 field="model_type",
             )
         act = raw.get("hidden_act", "silu")
         if act != "silu":
-            raise DataError(f"hidden_act {act!r} is not supported (only 'silu')", path=source, field="hidden_act")
+            raise DataError(
+                f"hidden_act {act!r} is not supported (only 'silu')",
+                path=source,
+                field="hidden_act",
+            )
         if raw.get("pretraining_tp", 1) not in (None, 1):
-            raise DataError("pretraining_tp > 1 is not supported", path=source, field="pretraining_tp")
+            raise DataError(
+                "pretraining_tp > 1 is not supported", path=source, field="pretraining_tp"
+            )
         hidden = int(need("hidden_size"))
         heads = int(need("num_attention_heads"))
         kv_heads = int(raw.get("num_key_value_heads") or heads)
@@ -90,7 +97,9 @@ class LlamaConfig:
         head_dim = int(raw.get("head_dim") or hidden // heads)
         rope, theta = _rope_parameters(raw, source)
         eos = raw.get("eos_token_id")
-        eos_ids = () if eos is None else tuple(int(e) for e in (eos if isinstance(eos, list) else [eos]))
+        eos_ids = (
+            () if eos is None else tuple(int(e) for e in (eos if isinstance(eos, list) else [eos]))
+        )
         return cls(
             vocab_size=int(need("vocab_size")),
             hidden_size=hidden,
@@ -113,7 +122,7 @@ class LlamaConfig:
 
 
 def _rope_parameters(raw: Mapping[str, Any], source: str) -> tuple[dict[str, Any], float]:
-    """The rope type and parameters, from the transformers 5 ``rope_parameters`` or the older keys."""
+    """The rope type and parameters: transformers 5's ``rope_parameters`` or the older keys."""
     params = raw.get("rope_parameters")
     if params is None:
         # transformers 4 wrote ``rope_theta`` and ``rope_scaling`` (with ``type`` or ``rope_type``).
@@ -131,16 +140,18 @@ def _rope_parameters(raw: Mapping[str, Any], source: str) -> tuple[dict[str, Any
             field="rope_parameters",
         )
     if params.get("partial_rotary_factor", 1.0) != 1.0:
-        raise DataError("partial_rotary_factor is not supported", path=source, field="rope_parameters")
+        raise DataError(
+            "partial_rotary_factor is not supported", path=source, field="rope_parameters"
+        )
     return params, float(params.get("rope_theta", raw.get("rope_theta", 10000.0)))
 
 
 def inverse_frequencies(config: LlamaConfig) -> np.ndarray:
     """RoPE's inverse frequencies in float32, computed as transformers computes them."""
     dim = config.head_dim
-    inv = (1.0 / (config.rope_theta ** (np.arange(0, dim, 2, dtype=np.int64).astype(np.float32) / dim))).astype(
-        np.float32
-    )
+    inv = (
+        1.0 / (config.rope_theta ** (np.arange(0, dim, 2, dtype=np.int64).astype(np.float32) / dim))
+    ).astype(np.float32)
     params = dict(config.rope_parameters)
     kind = params["rope_type"]
     if kind == "linear":
@@ -160,7 +171,7 @@ def inverse_frequencies(config: LlamaConfig) -> np.ndarray:
 
 
 def rotary(positions: jax.Array, inv_freq: jax.Array, dtype: Any) -> tuple[jax.Array, jax.Array]:
-    """``cos`` and ``sin`` of shape ``[batch, seq, head_dim]`` for integer ``positions`` ``[batch, seq]``."""
+    """``cos`` and ``sin`` ``[batch, seq, head_dim]`` for integer ``positions`` ``[batch, seq]``."""
     freqs = positions.astype(jnp.float32)[..., None] * inv_freq
     emb = jnp.concatenate([freqs, freqs], axis=-1)
     return jnp.cos(emb).astype(dtype), jnp.sin(emb).astype(dtype)
@@ -203,10 +214,17 @@ def _fold(key: jax.Array | None, salt: int) -> jax.Array | None:
 class Attention(nnx.Module):
     """Grouped-query self-attention with rotary embeddings and an optional fixed-length cache."""
 
-    def __init__(self, config: LlamaConfig, *, dtype: Any, param_dtype: Any, rngs: nnx.Rngs) -> None:
+    def __init__(
+        self, config: LlamaConfig, *, dtype: Any, param_dtype: Any, rngs: nnx.Rngs
+    ) -> None:
         def linear(i: int, o: int) -> nnx.Linear:
             return nnx.Linear(
-                i, o, use_bias=config.attention_bias, dtype=dtype, param_dtype=param_dtype, rngs=rngs
+                i,
+                o,
+                use_bias=config.attention_bias,
+                dtype=dtype,
+                param_dtype=param_dtype,
+                rngs=rngs,
             )
 
         h, kv, d = config.num_attention_heads, config.num_key_value_heads, config.head_dim
@@ -233,24 +251,34 @@ class Attention(nnx.Module):
         v = project(self.v_proj, x, _fold(key, 2)).reshape(b, t, self.kv_heads, self.head_dim)
         q, k = apply_rotary(q, cos, sin), apply_rotary(k, cos, sin)
         if cache is not None:
-            k = jax.lax.dynamic_update_slice(cache[0], k.astype(cache[0].dtype), (0, cache_index, 0, 0))
-            v = jax.lax.dynamic_update_slice(cache[1], v.astype(cache[1].dtype), (0, cache_index, 0, 0))
+            k = jax.lax.dynamic_update_slice(
+                cache[0], k.astype(cache[0].dtype), (0, cache_index, 0, 0)
+            )
+            v = jax.lax.dynamic_update_slice(
+                cache[1], v.astype(cache[1].dtype), (0, cache_index, 0, 0)
+            )
             cache = (k, v)
         groups = self.heads // self.kv_heads
         qg = q.reshape(b, t, self.kv_heads, groups, self.head_dim)
         scores = jnp.einsum("btkgd,bskd->bkgts", qg, k.astype(q.dtype)) * (self.head_dim**-0.5)
         scores = jnp.where(allowed[:, None, None, :, :], scores, jnp.finfo(scores.dtype).min)
         probs = jax.nn.softmax(scores.astype(jnp.float32), axis=-1).astype(q.dtype)
-        out = jnp.einsum("bkgts,bskd->btkgd", probs, v.astype(q.dtype)).reshape(b, t, self.heads * self.head_dim)
+        out = jnp.einsum("bkgts,bskd->btkgd", probs, v.astype(q.dtype)).reshape(
+            b, t, self.heads * self.head_dim
+        )
         return project(self.o_proj, out, _fold(key, 3)), cache
 
 
 class MLP(nnx.Module):
     """SwiGLU: ``down(silu(gate(x)) * up(x))``."""
 
-    def __init__(self, config: LlamaConfig, *, dtype: Any, param_dtype: Any, rngs: nnx.Rngs) -> None:
+    def __init__(
+        self, config: LlamaConfig, *, dtype: Any, param_dtype: Any, rngs: nnx.Rngs
+    ) -> None:
         def linear(i: int, o: int) -> nnx.Linear:
-            return nnx.Linear(i, o, use_bias=config.mlp_bias, dtype=dtype, param_dtype=param_dtype, rngs=rngs)
+            return nnx.Linear(
+                i, o, use_bias=config.mlp_bias, dtype=dtype, param_dtype=param_dtype, rngs=rngs
+            )
 
         self.gate_proj = linear(config.hidden_size, config.intermediate_size)
         self.up_proj = linear(config.hidden_size, config.intermediate_size)
@@ -263,15 +291,27 @@ class MLP(nnx.Module):
 
 
 class DecoderLayer(nnx.Module):
-    def __init__(self, config: LlamaConfig, *, dtype: Any, param_dtype: Any, rngs: nnx.Rngs) -> None:
+    def __init__(
+        self, config: LlamaConfig, *, dtype: Any, param_dtype: Any, rngs: nnx.Rngs
+    ) -> None:
         self.self_attn = Attention(config, dtype=dtype, param_dtype=param_dtype, rngs=rngs)
         self.mlp = MLP(config, dtype=dtype, param_dtype=param_dtype, rngs=rngs)
-        self.input_layernorm = RMSNorm(config.hidden_size, config.rms_norm_eps, param_dtype=param_dtype)
-        self.post_attention_layernorm = RMSNorm(config.hidden_size, config.rms_norm_eps, param_dtype=param_dtype)
+        self.input_layernorm = RMSNorm(
+            config.hidden_size, config.rms_norm_eps, param_dtype=param_dtype
+        )
+        self.post_attention_layernorm = RMSNorm(
+            config.hidden_size, config.rms_norm_eps, param_dtype=param_dtype
+        )
 
     def __call__(self, x, cos, sin, allowed, *, cache, cache_index, key):
         attn, cache = self.self_attn(
-            self.input_layernorm(x), cos, sin, allowed, cache=cache, cache_index=cache_index, key=key
+            self.input_layernorm(x),
+            cos,
+            sin,
+            allowed,
+            cache=cache,
+            cache_index=cache_index,
+            key=key,
         )
         x = x + attn
         x = x + self.mlp(self.post_attention_layernorm(x), key)
@@ -281,12 +321,17 @@ class DecoderLayer(nnx.Module):
 class LlamaModel(nnx.Module):
     """The decoder stack (``model.*`` in a Hugging Face checkpoint)."""
 
-    def __init__(self, config: LlamaConfig, *, dtype: Any, param_dtype: Any, rngs: nnx.Rngs) -> None:
+    def __init__(
+        self, config: LlamaConfig, *, dtype: Any, param_dtype: Any, rngs: nnx.Rngs
+    ) -> None:
         self.embed_tokens = nnx.Embed(
             config.vocab_size, config.hidden_size, dtype=dtype, param_dtype=param_dtype, rngs=rngs
         )
         self.layers = nnx.List(
-            [DecoderLayer(config, dtype=dtype, param_dtype=param_dtype, rngs=rngs) for _ in range(config.num_hidden_layers)]
+            [
+                DecoderLayer(config, dtype=dtype, param_dtype=param_dtype, rngs=rngs)
+                for _ in range(config.num_hidden_layers)
+            ]
         )
         self.norm = RMSNorm(config.hidden_size, config.rms_norm_eps, param_dtype=param_dtype)
 
@@ -307,7 +352,12 @@ class LlamaForCausalLM(nnx.Module):
         self.model = LlamaModel(config, dtype=dtype, param_dtype=param_dtype, rngs=rngs)
         if not config.tie_word_embeddings:
             self.lm_head = nnx.Linear(
-                config.hidden_size, config.vocab_size, use_bias=False, dtype=dtype, param_dtype=param_dtype, rngs=rngs
+                config.hidden_size,
+                config.vocab_size,
+                use_bias=False,
+                dtype=dtype,
+                param_dtype=param_dtype,
+                rngs=rngs,
             )
         self.inv_freq = nnx.Variable(jnp.asarray(inverse_frequencies(config)))
 
@@ -341,7 +391,9 @@ class LlamaForCausalLM(nnx.Module):
             key_valid = jnp.ones((b, s), dtype=bool) if attention_mask is None else attention_mask
         # Query i sits at cache_index + i; it sees keys at or before it that are not padding.
         query_at = cache_index + jnp.arange(t)
-        allowed = (jnp.arange(s)[None, :] <= query_at[:, None])[None] & key_valid[:, None, :].astype(bool)
+        allowed = (jnp.arange(s)[None, :] <= query_at[:, None])[None] & key_valid[
+            :, None, :
+        ].astype(bool)
         if segment_ids is not None:
             allowed = allowed & (segment_ids[:, :, None] == segment_ids[:, None, :])
         x = self.model.embed_tokens(input_ids)
@@ -370,4 +422,7 @@ class LlamaForCausalLM(nnx.Module):
         """A zeroed cache for ``batch`` sequences of up to ``length`` tokens."""
         c = self.config
         shape = (batch, length, c.num_key_value_heads, c.head_dim)
-        return [(jnp.zeros(shape, self.dtype), jnp.zeros(shape, self.dtype)) for _ in range(c.num_hidden_layers)]
+        return [
+            (jnp.zeros(shape, self.dtype), jnp.zeros(shape, self.dtype))
+            for _ in range(c.num_hidden_layers)
+        ]

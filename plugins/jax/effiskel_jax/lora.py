@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import jax
 import jax.numpy as jnp
@@ -40,8 +39,10 @@ OTHER_TARGETS = ("lm_head",)
 
 
 def check_settings(settings: LoraSettings) -> None:
-    """Raise ValueError when ``settings`` names a projection a Llama layer lacks, or a bad rank/rate."""
-    unknown = [t for t in settings.target_modules if t not in PROJECTIONS and t not in OTHER_TARGETS]
+    """Raise ValueError when ``settings`` names a projection a Llama lacks, or a bad rank/rate."""
+    unknown = [
+        t for t in settings.target_modules if t not in PROJECTIONS and t not in OTHER_TARGETS
+    ]
     if unknown:
         raise ValueError(
             f"[lora] target_modules: {', '.join(unknown)} unknown; a Llama has "
@@ -83,7 +84,9 @@ def _targets(model: LlamaForCausalLM, target: str):
     """(checkpoint name of the projection, its parent module) for each instance of ``target``."""
     if target == "lm_head":
         if model.config.tie_word_embeddings:
-            raise ValueError("[lora] target_modules: lm_head is tied to the input embeddings in this model")
+            raise ValueError(
+                "[lora] target_modules: lm_head is tied to the input embeddings in this model"
+            )
         yield "lm_head", model
         return
     for index, layer in enumerate(model.model.layers):
@@ -92,7 +95,7 @@ def _targets(model: LlamaForCausalLM, target: str):
 
 
 def apply_lora(model: LlamaForCausalLM, settings: LoraSettings, *, seed: int) -> LlamaForCausalLM:
-    """Wrap every targeted projection of ``model`` (in place) in a LoraProjection; returns ``model``."""
+    """Wrap each targeted projection of ``model`` (in place) in a LoraProjection; returns it."""
     check_settings(settings)
     rngs = nnx.Rngs(params=seed)
     for target in settings.target_modules:
@@ -114,7 +117,11 @@ def _peft_key(name: str, factor: str) -> str:
 
 
 def save_peft_adapter(
-    model: LlamaForCausalLM, settings: LoraSettings, directory: Path, *, base_model: str | None = None
+    model: LlamaForCausalLM,
+    settings: LoraSettings,
+    directory: Path,
+    *,
+    base_model: str | None = None,
 ) -> Path:
     """Write the adapters in peft's layout to ``directory``; returns it."""
     directory = Path(directory)
@@ -139,7 +146,9 @@ def save_peft_adapter(
         "inference_mode": True,
         "base_model_name_or_path": base_model,
     }
-    (directory / "adapter_config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    (directory / "adapter_config.json").write_text(
+        json.dumps(config, indent=2) + "\n", encoding="utf-8"
+    )
     return directory
 
 
@@ -150,10 +159,16 @@ def read_peft_settings(directory: Path) -> LoraSettings:
         raise DataError("no adapter_config.json in the adapter directory", path=str(directory))
     raw = json.loads(file.read_text(encoding="utf-8"))
     if raw.get("peft_type", "LORA") != "LORA":
-        raise DataError(f"peft_type {raw.get('peft_type')!r} is not LORA", path=str(file), field="peft_type")
+        raise DataError(
+            f"peft_type {raw.get('peft_type')!r} is not LORA", path=str(file), field="peft_type"
+        )
     targets = raw.get("target_modules") or ()
     if isinstance(targets, str):
-        raise DataError("target_modules as a regular expression is not supported", path=str(file), field="target_modules")
+        raise DataError(
+            "target_modules as a regular expression is not supported",
+            path=str(file),
+            field="target_modules",
+        )
     try:
         settings = LoraSettings(
             r=int(raw["r"]),
@@ -174,7 +189,9 @@ def load_peft_adapter(model: LlamaForCausalLM, directory: Path, *, seed: int = 0
     apply_lora(model, settings, seed=seed)
     file = directory / "adapter_model.safetensors"
     if not file.is_file():
-        raise DataError("no adapter_model.safetensors in the adapter directory", path=str(directory))
+        raise DataError(
+            "no adapter_model.safetensors in the adapter directory", path=str(directory)
+        )
     tensors = load_file(str(file))
     for target in settings.target_modules:
         for name, parent in _targets(model, target):
@@ -187,7 +204,9 @@ def load_peft_adapter(model: LlamaForCausalLM, directory: Path, *, seed: int = 0
                     raise DataError(f"the adapter has no tensor {key!r}", path=str(file))
                 if found.T.shape != variable.shape:
                     raise DataError(
-                        f"tensor {key!r} has shape {found.shape}, the model needs {variable.shape[::-1]}", path=str(file)
+                        f"tensor {key!r} has shape {found.shape}, "
+                        f"the model needs {variable.shape[::-1]}",
+                        path=str(file),
                     )
                 variable[...] = jnp.asarray(found.T, dtype=variable.dtype)
     return settings
@@ -197,4 +216,3 @@ def trainable_count(model: LlamaForCausalLM) -> tuple[int, int]:
     """(adapter parameters, all parameters) of ``model``."""
     leaves = lambda state: sum(int(np.prod(x.shape)) for x in jax.tree.leaves(state))  # noqa: E731
     return leaves(nnx.state(model, nnx.LoRAParam)), leaves(nnx.state(model, nnx.Param))
-

@@ -14,7 +14,9 @@ def load_tokenizer(path: Path) -> Any:
 
     path = Path(path)
     if not path.is_dir():
-        raise DataError(f"tokenizer path {str(path)!r} is not a directory (nothing is ever downloaded)")
+        raise DataError(
+            f"tokenizer path {str(path)!r} is not a directory (nothing is ever downloaded)"
+        )
     try:
         tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
     except (OSError, ValueError) as exc:

@@ -1,4 +1,4 @@
-"""The JAX trainer: LoRA on an NNX Llama, the configured loss terms summed, optax, orbax, data parallel.
+"""The JAX trainer: LoRA on an NNX Llama, the configured loss terms, optax, orbax, data parallel.
 
 One optimizer step computes, for each configured term ``i`` with weight ``w_i``,
 
@@ -34,7 +34,6 @@ from typing import Any
 import attrs
 import jax
 import jax.numpy as jnp
-import numpy as np
 import optax
 from flax import nnx
 
@@ -81,7 +80,8 @@ def resolve_terms(weights: Mapping[str, float], registry: Any = None) -> list[Te
         component = registry.get(name)  # an unknown name is an error listing the known terms
         if "jax" not in component.backends:
             raise EffiskelError(
-                f"loss term {name!r} has no jax implementation (it has: {', '.join(sorted(component.backends))})"
+                f"loss term {name!r} has no jax implementation "
+                f"(it has: {', '.join(sorted(component.backends))})"
             )
         streams = tuple(getattr(component, "streams", None) or ("code", "skeleton"))
         terms.append(Term(name, float(weight), component.implementation("jax"), streams))
@@ -100,7 +100,12 @@ class LossContext:
     """
 
     def __init__(
-        self, model: Any, batch: Mapping[str, jax.Array], *, packed: bool, dropout_key: jax.Array | None
+        self,
+        model: Any,
+        batch: Mapping[str, jax.Array],
+        *,
+        packed: bool,
+        dropout_key: jax.Array | None,
     ) -> None:
         self.model = model
         self.batch = batch
@@ -116,7 +121,11 @@ class LossContext:
             if f"{stream}_input_ids" not in self.batch:
                 raise KeyError(f"the batch has no {stream!r} stream")
             self.forwards.append(stream)
-            key = None if self.dropout_key is None else jax.random.fold_in(self.dropout_key, len(self.forwards))
+            key = (
+                None
+                if self.dropout_key is None
+                else jax.random.fold_in(self.dropout_key, len(self.forwards))
+            )
             self._logits[stream] = stream_logits(self.model, self.batch, stream, self.packed, key)
         return self._logits[stream]
 
@@ -184,7 +193,9 @@ def optimizer(config: TrainConfig, steps: int) -> optax.GradientTransformation:
     if t.max_grad_norm is not None:
         parts.append(optax.clip_by_global_norm(t.max_grad_norm))
     parts.append(
-        optax.adamw(learning_rate(t.schedule, t.lr, t.warmup_steps, steps), weight_decay=t.weight_decay)
+        optax.adamw(
+            learning_rate(t.schedule, t.lr, t.warmup_steps, steps), weight_decay=t.weight_decay
+        )
     )
     return optax.chain(*parts)
 
@@ -211,7 +222,9 @@ def total_steps(config: TrainConfig, count: int) -> int:
         return t.max_steps
     per_epoch = count // t.batch_size
     if per_epoch == 0:
-        raise EffiskelError(f"{count} examples cannot fill one batch of {t.batch_size}; lower batch_size")
+        raise EffiskelError(
+            f"{count} examples cannot fill one batch of {t.batch_size}; lower batch_size"
+        )
     return max(1, math.ceil(t.epochs * per_epoch / t.grad_accumulation))
 
 
@@ -219,7 +232,8 @@ def backend_options(config: TrainConfig) -> dict[str, Any]:
     unknown = sorted(set(config.backend_options) - set(OPTIONS))
     if unknown:
         raise EffiskelError(
-            f"[backend_options] {', '.join(unknown)}: unknown to the jax backend; it reads {', '.join(OPTIONS)}"
+            f"[backend_options] {', '.join(unknown)}: unknown to the jax backend; "
+            f"it reads {', '.join(OPTIONS)}"
         )
     return {**OPTIONS, **config.backend_options}
 
@@ -300,14 +314,21 @@ def train(
         )
     tokenizer = load_tokenizer(config.tokenizer_path)
     encoded = encode_examples(
-        examples, tokenizer, t.max_length, mask_rule=t.mask_rule, overflow=t.overflow, packing=t.packing
+        examples,
+        tokenizer,
+        t.max_length,
+        mask_rule=t.mask_rule,
+        overflow=t.overflow,
+        packing=t.packing,
     )
     if len(encoded) < t.batch_size:
         raise EffiskelError(f"{len(encoded)} encoded rows cannot fill a batch of {t.batch_size}")
     pad = pad_id(tokenizer)
 
     dtype = DTYPES[t.dtype]
-    model = apply_lora(load_llama(config.model, dtype=dtype, param_dtype=dtype), config.lora, seed=config.seed)
+    model = apply_lora(
+        load_llama(config.model, dtype=dtype, param_dtype=dtype), config.lora, seed=config.seed
+    )
     graphdef, adapter, frozen = nnx.split(model, nnx.LoRAParam, ...)
     adapter, frozen = replicate(mesh, adapter), replicate(mesh, frozen)
     tx = optimizer(config, steps)
@@ -316,12 +337,16 @@ def train(
     packed = t.packing
 
     def loss_fn(adapter, frozen, batch, key):
-        ctx = LossContext(nnx.merge(graphdef, adapter, frozen), batch, packed=packed, dropout_key=key)
+        ctx = LossContext(
+            nnx.merge(graphdef, adapter, frozen), batch, packed=packed, dropout_key=key
+        )
         return objective(terms, ctx)
 
     @jax.jit
     def grad_step(adapter, frozen, batch, key):
-        (total, values), grads = jax.value_and_grad(loss_fn, has_aux=True)(adapter, frozen, batch, key)
+        (total, values), grads = jax.value_and_grad(loss_fn, has_aux=True)(
+            adapter, frozen, batch, key
+        )
         return total, values, grads
 
     @jax.jit
@@ -348,7 +373,8 @@ def train(
         )
         if restored["meta"].get("fingerprint") != fp:
             raise EffiskelError(
-                f"the checkpoint in {output / CHECKPOINTS} was made with other settings or examples; "
+                f"the checkpoint in {output / CHECKPOINTS} was made with other settings "
+                "or examples; "
                 "set resume = false or use another output_dir"
             )
         adapter, opt_state = jax.tree.unflatten(treedef, replicate(mesh, list(restored["state"])))
@@ -364,7 +390,9 @@ def train(
         tokens = {"code": 0, "skeleton": 0}
         for micro in range(t.grad_accumulation):
             index = step * t.grad_accumulation + micro
-            rows = [encoded[i] for i in global_batches(len(encoded), t.batch_size, config.seed, index)]
+            rows = [
+                encoded[i] for i in global_batches(len(encoded), t.batch_size, config.seed, index)
+            ]
             host = collate(rows, pad, pad_to_multiple_of=pad_multiple)
             batch = shard_batch(mesh, host)
             key = jax.random.fold_in(base_key, index) if config.lora.dropout > 0 else None
@@ -425,4 +453,3 @@ def train(
     shutil.rmtree(final, ignore_errors=True)
     os.replace(partial, final)
     return final
-
