@@ -105,6 +105,20 @@ def test_usage_errors_name_what_is_wrong(tmp_path):
     assert result.exit_code == 2 and "min_similarity must be in (0, 1]" in result.output
     result = runner.invoke(main, ["skeleton", "-s", "syntactic", "-p", "oops", "-q"])
     assert result.exit_code == 2 and "'oops' is not KEY=VALUE" in result.output
+    result = runner.invoke(main, ["skeleton", "-s", "syntactic", "-p", "lexical.min_df=0.5", "-q"])
+    assert result.exit_code == 2
+    assert "names strategy 'lexical', which is not among those chosen (syntactic)" in result.output
+
+
+def test_scoped_params_reach_one_strategy():
+    result = invoke("skeleton", "-s", "lexical", "-s", "syntactic", "--task", TASK, "-l", "java",
+                    "--json", "-q", "-p", "lexical.min_df=0.5", "-p", "syntactic.min_similarity=0.9",
+                    "-p", "placeholder=##")
+    assert result.exit_code == 0, result.output
+    params = {d["strategy"]: d["params"] for d in json.loads(result.output)}
+    assert params["lexical"]["min_df"] == 0.5 and "min_similarity" not in params["lexical"]
+    assert params["syntactic"]["min_similarity"] == 0.9
+    assert params["lexical"]["placeholder"] == params["syntactic"]["placeholder"] == "##"
 
 
 def test_record_files_are_checked(tmp_path):

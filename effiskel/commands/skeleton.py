@@ -16,16 +16,27 @@ from ..errors import EffiskelError, UnknownComponentError
 from ..plugins import get_host
 
 
-def _parse_params(values: tuple[str, ...]) -> dict[str, Any]:
-    params: dict[str, Any] = {}
+def _parse_params(values: tuple[str, ...], names: list[str]) -> dict[str, dict[str, Any]]:
+    """``KEY=VALUE`` for every chosen strategy, ``NAME.KEY=VALUE`` for the one called NAME."""
+    params: dict[str, dict[str, Any]] = {name: {} for name in names}
     for item in values:
         key, sep, raw = item.partition("=")
         if not sep or not key:
             raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
         try:
-            params[key] = json.loads(raw)
+            value = json.loads(raw)
         except json.JSONDecodeError:
-            params[key] = raw  # a bare word is a string: --param placeholder=<M>
+            value = raw  # a bare word is a string: --param placeholder=<M>
+        scope, dot, name = key.partition(".")
+        if dot:
+            if scope not in params:
+                raise click.BadParameter(
+                    f"{item!r} names strategy {scope!r}, which is not among those chosen "
+                    f"({', '.join(names)})", param_hint="--param")
+            params[scope][name] = value
+        else:
+            for chosen in params.values():
+                chosen[key] = value
     return params
 
 
@@ -78,9 +89,9 @@ def _summary_rows(records) -> list[dict[str, Any]]:
 @click.option("-s", "--strategy", "strategy_names", multiple=True,
               help="lexical, syntactic, dynamic or any registered strategy (repeatable; "
                    "default: every registered one).")
-@click.option("-p", "--param", "param_items", multiple=True, metavar="KEY=VALUE",
-              help="A strategy parameter, VALUE as JSON or a bare string (repeatable; applies to "
-                   "every strategy chosen, so name one --strategy with it).")
+@click.option("-p", "--param", "param_items", multiple=True, metavar="[STRATEGY.]KEY=VALUE",
+              help="A strategy parameter, VALUE as JSON or a bare string (repeatable); KEY=VALUE "
+                   "applies to every strategy chosen, STRATEGY.KEY=VALUE to that one.")
 @click.option("--inefficient-origin", "inefficient_origins", multiple=True, metavar="ORIGIN",
               help="Origins that are slow contrast, not part of the efficient group (repeatable; "
                    "default: origins ending in 'inefficient').")
@@ -114,8 +125,8 @@ def skeleton(data, dataset, data_path, task_ids, language, strategy_names, param
         raise click.UsageError(str(exc)) from None
     if not strategies:
         raise click.ClickException("no skeleton strategy is installed (effiskel plugins lists them)")
-    params = _parse_params(param_items)
-    strategies = [configured(s, params) for s in strategies]
+    params = _parse_params(param_items, [s.name for s in strategies])
+    strategies = [configured(s, params[s.name]) for s in strategies]
     tasks = _load_tasks(dataset, data_path, task_ids)
     slow = set(inefficient_origins)
     groups = solution_groups(
