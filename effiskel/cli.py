@@ -318,7 +318,12 @@ def evaluate(candidates, dataset, data_path, task_ids, language, measurer, level
 
     tasks = _load_tasks(dataset, data_path, task_ids)
     wanted = {t.id for t in tasks}
-    pool = [s for s in _read_candidates(candidates)
+    from .datasets.mercury import wrap_solution
+
+    by_id = {t.id: t for t in tasks}
+    # Generated code for a LeetCode-style task (Mercury, APPS, EffiBench) is wrapped as the
+    # task's references are: the benchmark's prelude and the Solution-class adapter.
+    pool = [wrap_solution(by_id[s.task_id], s) for s in _read_candidates(candidates)
             if s.task_id in wanted and (language is None or s.language == language)]
     candidate_languages = {s.language for s in pool}
     references = [s for t in tasks for sols in t.references.values() for s in sols

@@ -94,6 +94,22 @@ def test_evaluate_eff_at_k_is_the_unbiased_estimate_over_a_systems_candidates(tm
     assert "no task has 2 candidates" in systems["model:fast"]["eff@2"]["undefined"]
 
 
+def test_evaluate_wraps_leetcode_style_answers_like_the_references(tmp_path):
+    from tests.test_datasets_external import MERCURY_RECORDS, TWO_SUM_FAST
+
+    data = tmp_path / "mercury.json"
+    data.write_text(json.dumps(MERCURY_RECORDS[:1]))
+    # a model's answer as Mercury asks for it: class Solution, List without an import
+    unwrapped = {"task_id": "mercury/two-sum", "language": "python", "origin": "model:leetcode",
+                 "source": TWO_SUM_FAST}
+    path = tmp_path / "candidates.jsonl"
+    path.write_text(json.dumps(unwrapped) + "\n")
+    report = json.loads(run_cli("evaluate", str(path), "--dataset", "mercury", "--path", str(data),
+                                "--store", str(tmp_path / "r.sqlite"), "--json", "-q"))
+    systems = {s["system"]: s for s in report["systems"]}
+    assert systems["model:leetcode"]["pass@1"]["value"] == 1.0
+
+
 def test_curate_writes_the_fastest_passing(tmp_path):
     out = tmp_path / "efficientCode.json"
     run_cli("curate", "--task", TASK, "-k", "2", "--level", "1", "--store", str(tmp_path / "r.sqlite"),

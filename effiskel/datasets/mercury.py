@@ -183,6 +183,21 @@ def harness_program(task: Task, code: str) -> tuple[str, tuple[int, int]] | None
     return leetcode_program(code, task.signature.entry_point, prelude)
 
 
+def wrap_solution(task: Task, solution: Solution) -> Solution:
+    """A candidate ``solution`` of ``task`` made callable the way the task's references are
+    (:func:`harness_program`), with ``meta["body_span"]`` marking its own code. A Python solution
+    of a task without a wrapper, or one already wrapped, or one that defines no entry point (it
+    will fail its tests as it is) is returned unchanged."""
+    if solution.language != "python" or not task.meta.get("wrapper") or solution.meta.get("body_span"):
+        return solution
+    wrapped = harness_program(task, solution.source)
+    if wrapped is None or wrapped[0] == solution.source:
+        return solution
+    program, span = wrapped
+    return Solution(task_id=solution.task_id, language=solution.language, source=program,
+                    origin=solution.origin, meta={**solution.meta, "body_span": list(span)})
+
+
 def solution_body(solution: Solution) -> str:
     """The solution as the benchmark published it, without the prelude and adapter effiskel
     added to make it callable (``meta["body_span"]``)."""
