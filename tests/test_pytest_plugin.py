@@ -157,3 +157,37 @@ def test_benchmark_disable_still_judges_and_asserts(pytester, first_run, tmp_pat
     result = pytester.runpytest_subprocess("suite", "-p", "no:cacheprovider", "--benchmark-disable")
     result.assert_outcomes(failed=1)
     assert "did not pass: wrong_answer" in result.stdout.str()
+
+
+def test_report_from_benchmark_json_counts_failed_candidates(tmp_path):
+    """Candidates that failed the judge are in the JSON's ``effiskel.failed``, not among its
+    benchmarks: pass@1 counts them, the efficiency metrics leave them out."""
+
+    def bench(task, origin, figure, reference_figure):
+        info = {"effiskel": "0.1.0", "task": task, "language": "python", "origin": origin,
+                "measurer": "instructions", "unit": "instructions", "figure": figure,
+                "reference_figure": reference_figure, "reference_origin": "suite:efficient",
+                "reference_solution_id": f"{task}/python/ref"}
+        return {"name": f"test_{task}__{origin}", "stats": {"median": figure}, "extra_info": info}
+
+    failed = [{"task": "b", "language": "python", "origin": "model", "measurer": "instructions",
+               "unit": "instructions", "passed": False, "verdict": "wrong_answer", "message": "got 3"},
+              {"task": "a", "language": "python", "origin": "broken", "measurer": "instructions",
+               "unit": "instructions", "passed": False, "verdict": "timeout", "message": "timed out"}]
+    data = {"benchmarks": [bench("a", "model", 100.0, 200.0), bench("b", "other", 50.0, 100.0),
+                           bench("a", "other", 400.0, 200.0)],
+            "effiskel": {"version": "0.1.0", "failed": failed}}
+    path = tmp_path / "bench.json"
+    path.write_text(json.dumps(data))
+    result = CliRunner().invoke(main, ["report", "--from-benchmark-json", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    (group,) = json.loads(result.output)["measurers"]
+    systems = {s["system"]: s for s in group["systems"]}
+    assert set(systems) == {"model", "other", "broken"}
+    assert systems["model"]["pass@1"]["value"] == 0.5 and systems["model"]["pass@1"]["n_tasks"] == 2
+    assert systems["broken"]["pass@1"]["value"] == 0.0 and systems["other"]["pass@1"]["value"] == 1.0
+    # the speed-up of model is over task a alone, the one it passed: 200 / 100
+    assert systems["model"]["vs_references"]["average_speedup"]["value"] == pytest.approx(2.0)
+    assert systems["model"]["vs_references"]["average_speedup"]["n_tasks"] == 1
+    table = CliRunner().invoke(main, ["report", "--from-benchmark-json", str(path)])
+    assert table.exit_code == 0 and "broken" in table.output
