@@ -91,10 +91,9 @@ def precision(args: argparse.Namespace) -> dict:
                 _, outcome = run_function(build, task.signature, [prepared.inputs[index].args],
                                           [prepared.expected[index]], task.checker)
                 whole.append(time.perf_counter() - started)
-            if language != "java":
-                for _ in range(2):
-                    result = measure_solution(evaluator, solution, prepared, "instructions", levels=[largest])
-                    instructions.append(result.total())
+            for _ in range(3):  # Java's figure is bytecodes, from the counting agent
+                result = measure_solution(evaluator, solution, prepared, "instructions", levels=[largest])
+                instructions.append(result.total())
             rows.append({"task": task.id, "language": language, "wall_median_s": statistics.median(wall),
                          "cv_wall": _cv(wall), "whole_process_median_s": statistics.median(whole),
                          "cv_whole_process": _cv(whole),
