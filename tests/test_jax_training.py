@@ -148,6 +148,21 @@ def test_settings_the_backend_cannot_honour_are_errors(host, tiny, tmp_path):
     with pytest.raises(EffiskelError, match="asks for backend 'torch', not 'jax'"):
         trainer.train(torch_config, EXAMPLES)
 
+    # Through the command line: the error is reported, naming the table and the key.
+    from click.testing import CliRunner
+
+    from effiskel.cli import main
+
+    write_examples(tmp_path / "ex.jsonl", EXAMPLES)
+    path = tmp_path / "train.toml"
+    path.write_text(
+        f'backend = "jax"\nmodel = "{tiny}"\noutput_dir = "{tmp_path / "d"}"\n'
+        "[backend_options]\npad_to_multiple = 8\n"
+    )
+    result = CliRunner().invoke(main, ["train", str(path), "--examples", str(tmp_path / "ex.jsonl")])
+    assert result.exit_code == 1, result.output
+    assert "[backend_options] pad_to_multiple: unknown to the jax backend" in result.output
+
 
 RUN = textwrap.dedent("""
     import os, signal, sys

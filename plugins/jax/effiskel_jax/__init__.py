@@ -9,7 +9,7 @@ jax, flax and optax are imported only when the backend is used, so listing plugi
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +24,20 @@ class JaxBackend:
     name = "jax"
     version = __version__
 
-    def train(self, config: Any, examples: Sequence[Any]) -> Path:
-        """Fine-tune with LoRA as ``config`` says; the ``final`` adapter folder (peft layout)."""
+    def train(
+        self,
+        config: Any,
+        examples: Sequence[Any],
+        *,
+        on_step: Callable[[dict[str, Any]], None] | None = None,
+    ) -> Path:
+        """Fine-tune with LoRA as ``config`` says; the ``final`` adapter folder (peft layout).
+
+        ``on_step(record)`` is called after every optimizer step with its log record.
+        """
         from .trainer import train
 
-        return train(config, examples)
+        return train(config, examples, on_step=on_step)
 
     def generate(
         self, checkpoint: Path, prompts: Sequence[str], settings: Mapping[str, Any]
