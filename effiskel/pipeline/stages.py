@@ -542,7 +542,7 @@ def plan(config: PipelineConfig, tasks: Sequence[Task], host: PluginHost) -> lis
     evaluate_version = _component_version(host.measurers, config.evaluate.measurer, "measurer",
                                           "evaluate.measurer", config)
     add(Stage("evaluate", "evaluate", tuple(f"generate.{a.name}" for a in config.arm), {
-        "evaluate": attrs.asdict(config.evaluate), "measurer_version": evaluate_version, "tasks": task_key,
+        "evaluate": attrs.asdict(config.evaluate, filter=lambda a, _: a.name != "jobs"), "measurer_version": evaluate_version, "tasks": task_key,
         "languages": list(config.data.languages), "arms": [a.name for a in config.arm]}, run_evaluate))
     from ..reporting import run_report_stage
 
