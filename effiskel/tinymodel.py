@@ -67,16 +67,21 @@ def write_tiny_llama(
     eos_token_id: int | None = 2,
     pad_token_id: int | None = 0,
     seed: int = 0,
+    dtype: str = "float32",
 ) -> Path:
-    """Write a randomly initialised Llama checkpoint (config.json + model.safetensors) in float32.
+    """Write a randomly initialised Llama checkpoint (config.json + model.safetensors).
 
     The defaults make a model of a few tens of thousands of parameters: enough to exercise
     attention with grouped KV heads, rotary embeddings and the SwiGLU MLP, small enough for a
-    CPU test. The ids of the special tokens default to those of :func:`train_tokenizer`.
+    CPU test; bigger sizes (up to billions of parameters, e.g. for a GPU throughput run) work
+    the same way. ``dtype`` (``float32``, ``bfloat16``, ``float16``) is the dtype the weights
+    are stored in. The ids of the special tokens default to those of :func:`train_tokenizer`.
     """
     import torch
     from transformers import LlamaConfig, LlamaForCausalLM
 
+    if dtype not in ("float32", "bfloat16", "float16"):
+        raise ValueError(f"dtype must be float32, bfloat16 or float16, not {dtype!r}")
     if hidden_size % num_heads or num_heads % num_kv_heads:
         raise ValueError(f"hidden_size {hidden_size} must divide into {num_heads} heads, "
                          f"and the heads into {num_kv_heads} KV heads")
@@ -97,7 +102,7 @@ def write_tiny_llama(
     generator_state = torch.random.get_rng_state()
     try:
         torch.manual_seed(seed)
-        model = LlamaForCausalLM(config).to(torch.float32)
+        model = LlamaForCausalLM(config).to(getattr(torch, dtype))
     finally:
         # Leave the caller's random stream as it was.
         torch.random.set_rng_state(generator_state)
