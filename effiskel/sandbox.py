@@ -186,8 +186,25 @@ def _prlimit() -> str | None:
 
 
 @cache
-def _setpriv() -> str | None:
-    return shutil.which("setpriv")
+def _setpriv() -> list[str]:
+    """util-linux's ``setpriv`` with the options the rlimit layer uses, or [] where it is missing.
+
+    No new privileges: no setuid escalation, and a mark no descendant can clear, by which the
+    sweep tells a run's orphans (a daemon with an emptied environment) from other processes.
+    Parent-death signal: if effiskel itself is killed, the program dies with it instead of
+    running on without a timeout (bubblewrap's --die-with-parent does the same).
+    """
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return []
+    try:
+        usage = subprocess.run([setpriv, "--help"], capture_output=True, timeout=10).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    options = [setpriv, "--no-new-privs"]
+    if b"--pdeathsig" in usage:
+        options += ["--pdeathsig", "KILL"]
+    return options
 
 
 def _limited(command: list[str], limits: Limits) -> tuple[list[str], object]:
@@ -205,20 +222,23 @@ def _limited(command: list[str], limits: Limits) -> tuple[list[str], object]:
     return command, preexec
 
 
-_subreaper_set = False
+_subreaper_pid = 0
 
 
 def _become_subreaper() -> None:
-    """Orphans of sandboxed programs (daemons) are reparented to us, so we can kill them."""
-    global _subreaper_set
-    if _subreaper_set or not sys.platform.startswith("linux"):
+    """Orphans of sandboxed programs (daemons) are reparented to us, so we can kill them.
+
+    Set once per process: a forked copy (a worker) does not inherit the flag.
+    """
+    global _subreaper_pid
+    if _subreaper_pid == os.getpid() or not sys.platform.startswith("linux"):
         return
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
     except (OSError, AttributeError):
         return
-    _subreaper_set = True
+    _subreaper_pid = os.getpid()
 
 
 _unreaped: set[int] = set()
@@ -427,9 +447,7 @@ def run(
     elif layer != RLIMIT:
         raise SandboxError(f"unknown sandbox layer {layer!r}; expected one of {', '.join(LAYERS)}")
     elif _setpriv():
-        # No new privileges: no setuid escalation, and a mark no descendant can clear, by which
-        # the sweep tells this run's orphans (a daemon with an emptied environment) from others.
-        command = [_setpriv(), "--no-new-privs", "--", *command]
+        command = [*_setpriv(), "--", *command]
     command, preexec = _limited(command, limits)
     group = _cgroup_create(token, limits)
     if group is not None:

@@ -99,7 +99,7 @@ def test_programs_that_never_end_time_out(language, layer, host, cache, tmp_path
 def test_rlimit_leaves_no_orphan_even_with_an_emptied_environment(host, cache):
     """The daemon case empties its environment (no EFFISKEL_RUN marker) and leaves its session:
     the rlimit layer still finds it, by the no-new-privileges mark it cannot clear."""
-    if sandbox._setpriv() is None:
+    if not sandbox._setpriv():
         pytest.skip("setpriv (util-linux) is not installed")
     result = battery.run_case("daemon", "python", RLIMIT, Builder(cache, layer=RLIMIT), host)
     assert result.verdict is Verdict.PASSED and result.survivors == ()
