@@ -216,12 +216,12 @@ def test_sigkill_then_resume_continues_exactly_like_an_uninterrupted_run(
         "warmup_steps": 2,
     }
 
-    def run(out: str, kill_at: int) -> subprocess.CompletedProcess:
+    def run(out: str, kill_at: int, **changes) -> subprocess.CompletedProcess:
         return subprocess.run(
             [
                 sys.executable,
                 str(tmp_path / "run.py"),
-                str(run_config(tmp_path, tiny, out, **training)),
+                str(run_config(tmp_path, tiny, out, **{**training, **changes})),
                 str(kill_at),
             ],
             capture_output=True,
@@ -239,6 +239,9 @@ def test_sigkill_then_resume_continues_exactly_like_an_uninterrupted_run(
         p.name for p in (tmp_path / "resumed" / "checkpoints").iterdir() if p.name.isdigit()
     )
     assert saved and int(saved[-1]) <= 5
+    # A checkpoint made with other settings is not silently continued.
+    other = run("resumed", 0, lr=2e-2)
+    assert other.returncode == 1 and "was made with other settings" in other.stderr, other.stderr
     resumed = run("resumed", 0)
     assert resumed.returncode == 0, resumed.stderr[-3000:]
 
