@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -244,7 +245,13 @@ def test_report_rebuilds_from_the_run_directory(first_run, tmp_path):
 
 def test_report_renders_in_headless_chromium(first_run, tmp_path):
     _, _, result, _ = first_run
-    render_in_chromium(result.report["html"], tmp_path / "report.png")
+    png = tmp_path / "report.png"
+    dom = render_in_chromium(result.report["html"], png)
+    assert "Metrics per arm" in dom and "arm:full" in dom
+    artifacts = os.environ.get("EFFISKEL_ARTIFACTS")
+    if artifacts:  # CI keeps the screenshot (.ci/run)
+        Path(artifacts).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(png, Path(artifacts) / "pipeline-report.png")
 
 
 def test_the_run_directory_is_locked_while_a_run_holds_it(first_run):
