@@ -1,10 +1,11 @@
-"""Two-process data-parallel training (torchrun, gloo on CPU) equals one process on the same global batch."""
+"""Two-process data-parallel training (torchrun or accelerate launch, gloo on CPU) equals one process."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
@@ -46,42 +47,59 @@ RUN = textwrap.dedent('''
 ''')
 
 
-def torchrun() -> list[str] | None:
-    found = shutil.which("torchrun", path=str(Path(sys.executable).parent)) or shutil.which("torchrun")
-    return [found] if found else None
+def launcher(name: str) -> list[str]:
+    """The command that starts two processes: torchrun, or accelerate launch (its torchrun-based
+    multi-process launcher; on a machine without GPUs the processes use gloo on the CPU)."""
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    assert found, f"{name} comes with torch / accelerate; it must be next to python"
+    if name == "torchrun":
+        return [found, "--standalone", "--nproc_per_node", "2"]
+    with socket.socket() as probe:  # a free port: other runs may hold accelerate's default
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return [found, "launch", "--multi_gpu", "--num_processes", "2", "--num_machines", "1",
+            "--mixed_precision", "no", "--dynamo_backend", "no", "--main_process_port", str(port)]
 
 
-def test_two_processes_equal_one_process_on_the_same_global_batch(tmp_path):
-    launcher = torchrun()
-    assert launcher, "torchrun comes with torch; it must be on the PATH next to python"
+def log(folder: Path) -> list[dict]:
+    return [json.loads(line) for line in (folder / "train_log.jsonl").read_text().splitlines()]
+
+
+@pytest.fixture(scope="module")
+def single(tmp_path_factory):
+    """The model, the examples and the one-process run everything is compared with."""
+    folder = tmp_path_factory.mktemp("dp")
     examples = [TrainingExample(task_id=f"t{i}", solution_id=f"s{i}", prompt=f"Task: t{i}", code=c,
                                 skeleton=c.replace("return", "<MASK>"), skeleton_spans=[(0, 3)])
                 for i, c in enumerate(CODES)]
-    write_tiny_model(CODES + [e.prompt for e in examples], tmp_path / "model", vocab_size=300)
-    write_examples(tmp_path / "ex.jsonl", examples)
-    (tmp_path / "run.py").write_text(RUN)
-    env = {**os.environ, "OMP_NUM_THREADS": "1"}
-    args = [str(tmp_path / "run.py"), str(tmp_path / "model")]
-
-    one = subprocess.run([sys.executable, *args, str(tmp_path / "one"), "4", str(tmp_path / "ex.jsonl")],
-                         capture_output=True, text=True, timeout=300, env=env)
+    write_tiny_model(CODES + [e.prompt for e in examples], folder / "model", vocab_size=300)
+    write_examples(folder / "ex.jsonl", examples)
+    (folder / "run.py").write_text(RUN)
+    one = subprocess.run([sys.executable, str(folder / "run.py"), str(folder / "model"), str(folder / "one"), "4",
+                          str(folder / "ex.jsonl")], capture_output=True, text=True, timeout=300, env=ENV)
     assert one.returncode == 0, one.stderr[-3000:]
-    two = subprocess.run([*launcher, "--standalone", "--nproc_per_node", "2", *args, str(tmp_path / "two"), "2",
-                          str(tmp_path / "ex.jsonl")], capture_output=True, text=True, timeout=300, env=env)
+    return folder
+
+
+ENV = {**os.environ, "OMP_NUM_THREADS": "1"}
+
+
+@pytest.mark.parametrize("name", ["torchrun", "accelerate"])
+def test_two_processes_equal_one_process_on_the_same_global_batch(single, name):
+    out = single / name
+    two = subprocess.run([*launcher(name), str(single / "run.py"), str(single / "model"), str(out), "2",
+                          str(single / "ex.jsonl")], capture_output=True, text=True, timeout=300, env=ENV)
     assert two.returncode == 0, two.stderr[-3000:]
-
-    def log(name):
-        return [json.loads(line) for line in (tmp_path / name / "train_log.jsonl").read_text().splitlines()]
-
-    single, double = log("one"), log("two")
+    one, double = log(single / "one"), log(out)
     assert [r["step"] for r in double] == [1, 2, 3]
-    for a, b in zip(single, double):
+    for a, b in zip(one, double):
         assert b["terms"] == pytest.approx(a["terms"], rel=1e-5)
         assert b["tokens"]["skeleton"] <= a["tokens"]["skeleton"]  # each process pads only its own half
+        assert b["tokens"]["skeleton"] > a["tokens"]["skeleton"] / 2  # summed over both processes
     from safetensors.torch import load_file
 
-    wa = load_file(tmp_path / "one" / "final" / "adapter_model.safetensors")
-    wb = load_file(tmp_path / "two" / "final" / "adapter_model.safetensors")
+    wa = load_file(single / "one" / "final" / "adapter_model.safetensors")
+    wb = load_file(out / "final" / "adapter_model.safetensors")
     assert wa.keys() == wb.keys()
     for key in wa:
         assert torch.allclose(wa[key], wb[key], rtol=1e-4, atol=1e-6), key
