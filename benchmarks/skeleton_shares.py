@@ -5,16 +5,20 @@ lexical strategy's contrast); ENAMEL's reference, HumanEval canonical and HumanE
 solution of each task (one program listed twice counts once). Prints one table (Markdown), the
 figures of docs/skeletons.md.
 
-Run: ``.venv/bin/python benchmarks/skeleton_shares.py [--strategy NAME ...] [--dataset suite|enamel]``
-(the dynamic strategy runs every solution in the sandbox: minutes, not seconds).
+Run: ``.venv/bin/python benchmarks/skeleton_shares.py [--strategy NAME ...] [--dataset suite|enamel]
+[--param dynamic.level=0]`` (the dynamic strategy runs every solution in the sandbox: minutes, not
+seconds; its profiles are cached, so a second run is fast).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
+
+import attrs
 
 import effiskel
 from effiskel.extraction import SkeletonRecord, extract_all, solution_groups
@@ -55,9 +59,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--strategy", action="append", help="strategy (repeatable; default lexical, syntactic)")
     parser.add_argument("--dataset", action="append", choices=["suite", "enamel"],
                         help="dataset (repeatable; default both)")
+    parser.add_argument("--param", action="append", default=[], metavar="STRATEGY.KEY=VALUE",
+                        help="a strategy parameter, VALUE as JSON (repeatable), e.g. dynamic.level=0")
     args = parser.parse_args(argv)
     host = effiskel.get_host()
     strategies = [host.strategies.get(n) for n in (args.strategy or ["lexical", "syntactic"])]
+    for item in args.param:
+        name, _, assignment = item.partition(".")
+        key, _, value = assignment.partition("=")
+        if not key or not _:
+            parser.error(f"--param {item!r}: expected STRATEGY.KEY=VALUE")
+        strategies = [attrs.evolve(s, **{key: json.loads(value)}) if s.name == name else s for s in strategies]
     print("| dataset | language | strategy | solutions | failures | tokens | kept | share |")
     print("|---|---|---|---:|---:|---:|---:|---:|")
     for dataset in args.dataset or ["suite", "enamel"]:
