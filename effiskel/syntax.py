@@ -223,25 +223,34 @@ class SyntaxIssue:
         return f"{self.line}:{self.column}: {self.message}"
 
 
-@attrs.frozen(eq=False)
 class NormalNode:
     """A node of the normalised tree: identifiers and literals anonymised, comments dropped.
 
     ``label`` is the grammar's node type for inner nodes and, for leaves, the token's text for
     keywords, operators and punctuation, or a placeholder (:data:`ANON_LABELS`) for identifiers
     and literals. ``start``/``end`` are the byte span in the original source, so a matched
-    subtree maps back to the tokens it covers.
+    subtree maps back to the tokens it covers; ``size`` counts the nodes of the subtree.
+
+    Nodes are read-only by convention and compare by identity. They are made from a
+    :class:`NormalTree` (the flat form the frontends build); ``size`` is worked out from the
+    children when not given.
     """
 
-    label: str
-    children: tuple[NormalNode, ...]
-    start: int
-    end: int
-    size: int = attrs.field(init=False)
+    # A plain slotted class: trees have tens of thousands of nodes, and attrs' frozen
+    # __init__ and a computed default cost more than the walk that finds them.
+    __slots__ = ("children", "end", "label", "size", "start")
 
-    @size.default
-    def _size(self) -> int:
-        return 1 + sum(c.size for c in self.children)
+    def __init__(
+        self, label: str, children: tuple[NormalNode, ...], start: int, end: int, size: int | None = None
+    ) -> None:
+        self.label = label
+        self.children = children
+        self.start = start
+        self.end = end
+        self.size = 1 + sum(c.size for c in children) if size is None else size
+
+    def __repr__(self) -> str:
+        return f"NormalNode({self.label!r}, start={self.start}, end={self.end}, size={self.size})"
 
     def walk(self) -> Iterator[NormalNode]:
         """Every node of the subtree, in pre-order."""
@@ -256,6 +265,86 @@ class NormalNode:
         if not self.children:
             return self.label
         return f"({self.label} {' '.join(c.shape() for c in self.children)})"
+
+
+class NormalTree:
+    """The normalised tree flattened in pre-order, one column entry per node.
+
+    ``labels``, ``starts``, ``ends`` and ``sizes`` hold what the :class:`NormalNode` of the same
+    pre-order position holds; the subtree of node ``i`` is the index range
+    ``[i, i + sizes[i])``, its first child (if ``sizes[i] > 1``) is ``i + 1`` and each next
+    sibling follows the previous one's subtree. This is the form the frontends build and the
+    syntactic strategy reads; :meth:`root` makes the linked :class:`NormalNode` tree from it.
+    """
+
+    __slots__ = ("_root", "ends", "labels", "sizes", "starts")
+
+    def __init__(self, labels: list[str], starts: list[int], ends: list[int], sizes: list[int]) -> None:
+        if not (len(labels) == len(starts) == len(ends) == len(sizes)) or not labels:
+            raise ValueError(
+                f"a normal tree needs equally long, non-empty columns, got {len(labels)} labels, "
+                f"{len(starts)} starts, {len(ends)} ends and {len(sizes)} sizes"
+            )
+        if sizes[0] != len(labels):
+            raise ValueError(f"the root's size {sizes[0]} is not the node count {len(labels)}")
+        self.labels = labels
+        self.starts = starts
+        self.ends = ends
+        self.sizes = sizes
+        self._root: NormalNode | None = None
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def children(self, i: int) -> list[int]:
+        """The indices of node ``i``'s children, in order."""
+        sizes = self.sizes
+        out = []
+        j = i + 1
+        end = i + sizes[i]
+        while j < end:
+            out.append(j)
+            j += sizes[j]
+        return out
+
+    def root(self) -> NormalNode:
+        """The tree as linked :class:`NormalNode` objects (made once, then the same root)."""
+        if self._root is None:
+            labels, starts, ends, sizes = self.labels, self.starts, self.ends, self.sizes
+            nodes: list[NormalNode] = [None] * len(labels)  # type: ignore[list-item]
+            node = NormalNode
+            empty: tuple[NormalNode, ...] = ()
+            # Reverse pre-order makes every child before its parent, without recursion.
+            for i in range(len(labels) - 1, -1, -1):
+                size = sizes[i]
+                if size == 1:
+                    nodes[i] = node(labels[i], empty, starts[i], ends[i], 1)
+                    continue
+                kids = []
+                j = i + 1
+                end = i + size
+                while j < end:
+                    kids.append(nodes[j])
+                    j += sizes[j]
+                nodes[i] = node(labels[i], tuple(kids), starts[i], ends[i], size)
+            self._root = nodes[0]
+        return self._root
+
+    @classmethod
+    def from_root(cls, root: NormalNode) -> NormalTree:
+        """Flatten a linked tree (what a frontend that builds :class:`NormalNode` objects gives)."""
+        labels: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        sizes: list[int] = []
+        for node in root.walk():
+            labels.append(node.label)
+            starts.append(node.start)
+            ends.append(node.end)
+            sizes.append(node.size)
+        tree = cls(labels, starts, ends, sizes)
+        tree._root = root
+        return tree
 
 
 ANON_LABELS = {
@@ -319,8 +408,20 @@ class ParsedSource:
         raise NotImplementedError
 
     def normalized(self, *, keep_builtins: bool = True) -> NormalNode:
-        """The normalised tree (see :class:`NormalNode`); ``keep_builtins`` keeps library names."""
-        raise NotImplementedError
+        """The normalised tree (see :class:`NormalNode`); ``keep_builtins`` keeps library names.
+
+        A frontend implements this or :meth:`normal_tree` (the faster one to build); each
+        default derives its answer from the other.
+        """
+        if type(self).normal_tree is ParsedSource.normal_tree:
+            raise NotImplementedError(f"{type(self).__name__} implements neither normalized() nor normal_tree()")
+        return self.normal_tree(keep_builtins=keep_builtins).root()
+
+    def normal_tree(self, *, keep_builtins: bool = True) -> NormalTree:
+        """The normalised tree in its flat pre-order form (see :class:`NormalTree`)."""
+        if type(self).normalized is ParsedSource.normalized:
+            raise NotImplementedError(f"{type(self).__name__} implements neither normalized() nor normal_tree()")
+        return NormalTree.from_root(self.normalized(keep_builtins=keep_builtins))
 
     @property
     def ok(self) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import ClassVar
 
 import tree_sitter
@@ -32,6 +32,7 @@ from .errors import SourceError
 from .syntax import (
     ANON_LABELS,
     NormalNode,
+    NormalTree,
     ParsedSource,
     SyntaxIssue,
     TokenKind,
@@ -46,6 +47,8 @@ _ID_SPACE = 1 << 16
 #: Leaves labelled by their text in the normalised tree.
 _TEXT_LABELS = frozenset({TokenKind.KEYWORD, TokenKind.TYPE, TokenKind.OPERATOR, TokenKind.PUNCTUATION})
 _ERROR_ID = _ID_SPACE - 1
+#: How a leaf of each node kind is labelled in the normalised tree.
+_SKIP, _FIXED, _TEXT, _IDENT = 0, 1, 2, 3
 
 
 class TreeSitterFrontend:
@@ -92,6 +95,22 @@ class TreeSitterFrontend:
             self._identifier[i] = self._kinds[i] == TokenKind.IDENTIFIER
         self._builtins = frozenset(n.encode() for n in self.builtin_names)
         self._keywords = frozenset(n.encode() for n in self.keyword_names)
+        # Per node kind, how its leaves are labelled: comments are dropped, identifiers are
+        # anonymised unless a keyword (or kept builtin) name, literals get a placeholder,
+        # keywords, operators, punctuation and primitive types their text (`int` and `f64`
+        # differ, though both are primitive_type), anything else its node type.
+        self._leaf_modes = bytearray(_ID_SPACE)
+        self._leaf_labels: list[str] = list(self.type_names)
+        for i, kind in enumerate(self._kinds):
+            if kind == TokenKind.COMMENT:
+                self._leaf_modes[i] = _SKIP
+            elif kind == TokenKind.IDENTIFIER:
+                self._leaf_modes[i] = _IDENT
+            elif kind in _TEXT_LABELS:
+                self._leaf_modes[i] = _TEXT
+            else:
+                self._leaf_modes[i] = _FIXED
+                self._leaf_labels[i] = ANON_LABELS.get(TokenKind(kind), self.type_names[i])
 
     def _classify(self, type_name: str, named: bool) -> TokenKind:
         if type_name in self.kind_overrides:
@@ -179,50 +198,75 @@ class TreeSitterFrontend:
                     if not parent():
                         return TokenStream(source, starts, ends, kinds, type_ids, self.type_names)
 
-    def _normalize(self, tree: tree_sitter.Tree, source: bytes, keep_builtins: bool) -> NormalNode:
-        kind_table = self._kinds
+    def _normalize(self, tree: tree_sitter.Tree, source: bytes, keep_builtins: bool) -> NormalTree:
+        """The normalised tree in one pre-order walk of a tree cursor (no recursion, no per-node
+        Python objects beyond the column entries)."""
+        modes = self._leaf_modes
+        fixed = self._leaf_labels
+        type_names = self.type_names
         atomic = self._atomic
-        ident = self._identifier
-        builtins = self._builtins
-        # Iterative post-order: pathological nesting must not hit Python's recursion limit.
-        root = tree.root_node
-        stack: list[tuple[tree_sitter.Node, list[NormalNode]]] = [(root, [])]
-        cursor_children: list[Iterable[tree_sitter.Node]] = [iter(root.children)]
-        while True:
-            node, built = stack[-1]
-            child = next(cursor_children[-1], None)
-            if child is None:
-                stack.pop()
-                cursor_children.pop()
+        keywords = self._keywords
+        builtins = self._builtins if keep_builtins else frozenset()
+        texts: dict[bytes, str] = {}
+        labels: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        sizes: list[int] = []
+        add_label, add_start, add_end, add_size = labels.append, starts.append, ends.append, sizes.append
+        cursor = tree.walk()
+        first_child, next_sibling, parent = (
+            cursor.goto_first_child,
+            cursor.goto_next_sibling,
+            cursor.goto_parent,
+        )
+        # The root is an inner node whatever its kind; `open_` holds the inner nodes whose
+        # subtrees are not finished, and a node's size is set when the walk leaves it.
+        root = cursor.node
+        s, e = root.byte_range
+        add_label(type_names[root.kind_id])
+        add_start(s)
+        add_end(e)
+        add_size(1)
+        open_ = [0]
+        push, pop = open_.append, open_.pop
+        walking = first_child()
+        while walking:
+            node = cursor.node
+            kid = node.kind_id
+            if not atomic[kid] and first_child():
                 s, e = node.byte_range
-                done = NormalNode(node.type, tuple(built), s, e)
-                if not stack:
-                    return done
-                stack[-1][1].append(done)
+                push(len(labels))
+                add_label(type_names[kid])
+                add_start(s)
+                add_end(e)
+                add_size(1)
                 continue
-            kid = child.kind_id
-            if atomic[kid] or child.child_count == 0:
-                kind = kind_table[kid]
-                if kind == TokenKind.COMMENT:
-                    continue
-                s, e = child.byte_range
-                if e <= s and not child.is_missing:
-                    continue
-                word = source[s:e]
-                if ident[kid] and word in self._keywords:
-                    label = decode(word)
-                elif ident[kid] and keep_builtins and word in builtins:
-                    label = decode(word)
-                elif kind in ANON_LABELS:
-                    label = ANON_LABELS[TokenKind(kind)]
-                elif kind in _TEXT_LABELS:
-                    label = decode(word)  # `int` and `f64` differ, though both are primitive_type
-                else:
-                    label = child.type
-                built.append(NormalNode(label, (), s, e))
-            else:
-                stack.append((child, []))
-                cursor_children.append(iter(child.children))
+            mode = modes[kid]
+            if mode != _SKIP:
+                s, e = node.byte_range
+                if e > s or node.is_missing:
+                    if mode == _FIXED:
+                        label = fixed[kid]
+                    else:
+                        word = source[s:e]
+                        if mode == _TEXT or word in keywords or word in builtins:
+                            label = texts.get(word)  # type: ignore[assignment]
+                            if label is None:
+                                label = texts[word] = decode(word)
+                        else:
+                            label = "$id"
+                    add_label(label)
+                    add_start(s)
+                    add_end(e)
+                    add_size(1)
+            while not next_sibling():
+                if not parent():
+                    walking = False
+                    break
+                i = pop()
+                sizes[i] = len(labels) - i
+        sizes[0] = len(labels)
+        return NormalTree(labels, starts, ends, sizes)
 
     def _issues(self, tree: tree_sitter.Tree, source: bytes) -> list[SyntaxIssue]:
         root = tree.root_node
@@ -263,7 +307,7 @@ class TreeSitterParse(ParsedSource):
         self.tree = tree
         self._tokens: TokenStream | None = None
         self._issues: list[SyntaxIssue] | None = None
-        self._normal: dict[bool, NormalNode] = {}
+        self._normal: dict[bool, NormalTree] = {}
 
     @property
     def tokens(self) -> TokenStream:
@@ -277,10 +321,14 @@ class TreeSitterParse(ParsedSource):
             self._issues = self.frontend._issues(self.tree, self.source)
         return self._issues
 
+    def normal_tree(self, *, keep_builtins: bool = True) -> NormalTree:
+        found = self._normal.get(keep_builtins)
+        if found is None:
+            found = self._normal[keep_builtins] = self.frontend._normalize(self.tree, self.source, keep_builtins)
+        return found
+
     def normalized(self, *, keep_builtins: bool = True) -> NormalNode:
-        if keep_builtins not in self._normal:
-            self._normal[keep_builtins] = self.frontend._normalize(self.tree, self.source, keep_builtins)
-        return self._normal[keep_builtins]
+        return self.normal_tree(keep_builtins=keep_builtins).root()
 
 
 def _as_bytes(source: bytes | str, path: str | None) -> bytes:

@@ -52,7 +52,7 @@ import numpy as np
 from effiskel.datamodel import Skeleton, SkeletonFailure, SolutionGroup
 from effiskel.protocols import LanguageFrontend
 from effiskel.skeleton import DEFAULT_PLACEHOLDER, build_skeleton
-from effiskel.syntax import ANON_LABELS, NormalNode
+from effiskel.syntax import ANON_LABELS
 
 from .groups import KeepMask, ParsedSolution, distinct, parse_group
 
@@ -102,7 +102,6 @@ class _Tree:
         "_prod_array",
         "labels",
         "large",
-        "nodes",
         "shape",
         "sizes",
         "structural",
@@ -117,18 +116,12 @@ class _Tree:
         keep_anonymised: bool,
         large_size: int,
     ) -> None:
-        # Pre-order, as NormalNode.walk() gives it, without a generator's per-node cost.
-        nodes: list[NormalNode] = []
-        stack = [item.parsed.normalized(keep_builtins=keep_builtins)]
-        pop, push, add = stack.pop, stack.extend, nodes.append
-        while stack:
-            node = pop()
-            add(node)
-            if node.children:
-                push(node.children[::-1])
-        count = len(nodes)
-        sizes = [node.size for node in nodes]
-        labels = [node.label for node in nodes]
+        # The flat pre-order form: a subtree is a contiguous range, no node objects are made.
+        tree = item.parsed.normal_tree(keep_builtins=keep_builtins)
+        sizes = tree.sizes
+        labels = tree.labels
+        node_starts = tree.starts
+        count = len(sizes)
         shape = [0] * count
         token_of = [-1] * count
         structural = [False] * count
@@ -136,27 +129,28 @@ class _Tree:
         starts = item.tokens.starts
         index = dict(zip(starts, range(len(starts))))
         anonymous = frozenset() if keep_anonymised else _ANON
+        intern = shapes.setdefault
         # Reverse pre-order visits children before their parent.
         for i in range(count - 1, -1, -1):
-            node = nodes[i]
             label = labels[i]
-            if not node.children:
-                shape[i] = shapes.setdefault(label, len(shapes))
-                token = index.get(node.start, -1)
+            size = sizes[i]
+            if size == 1:
+                shape[i] = intern(label, len(shapes))
+                token = index.get(node_starts[i], -1)
                 token_of[i] = token
                 structural[i] = token >= 0 and label not in anonymous
                 continue
             j = i + 1
+            end = i + size
             key = [label]
-            for _ in node.children:
+            while j < end:
                 key.append(shape[j])
                 j += sizes[j]
-            shape[i] = shapes.setdefault(tuple(key), len(shapes))
-            if sizes[i] >= large_size:
-                large.setdefault(label, []).append((sizes[i], i))
+            shape[i] = intern(tuple(key), len(shapes))
+            if size >= large_size:
+                large.setdefault(label, []).append((size, i))
         for bucket in large.values():
             bucket.sort()
-        self.nodes = nodes
         self.sizes = sizes
         self.shape = shape
         self.labels = labels
