@@ -165,10 +165,17 @@ def rebuild(session: MeasureSession, spec: ProgramSpec) -> MeasureSession:
     solution), in the same build cache and sandbox layer; a failed build is a ProfilingError."""
     from .execution import Builder
 
-    if session.build.directory is None:
+    from .execution import default_cache_dir
+
+    directory = session.build.directory
+    if directory is None:
         raise ProfilingError("the session's build failed; there is nothing to profile")
-    # Build directories are <cache>/builds/<key[:2]>/<key>: the profiling variant shares the cache.
-    builder = Builder(cache_dir=session.build.directory.parents[2], layer=session.layer)
+    # A Builder's directories are <cache>/builds/<key[:2]>/<key>: the profiling variant goes to
+    # the same cache. A build made some other way gets the default cache, never a guessed one.
+    key = session.build.spec.key()
+    ours = directory.name == key and directory.parent.name == key[:2] and directory.parents[1].name == "builds"
+    cache = directory.parents[2] if ours else default_cache_dir()
+    builder = Builder(cache_dir=cache, layer=session.layer)
     build = builder.build(spec)
     if not build.ok:
         raise ProfilingError(f"the profiling build of the {spec.language} solution failed: {build.message[-600:]}")

@@ -318,3 +318,18 @@ def test_a_cpp_profiling_build_without_a_fixed_address_or_debug_information_is_r
     with pytest.raises(ProfilingError, match="built with debug information"):
         callgrind_profile(session, no_debug, source_name="solution.cpp")
     assert cpp_profiling.PROFILING_FLAGS == ("-g", "-no-pie")
+
+
+def test_the_profiling_build_goes_to_the_sessions_build_cache(evaluator):
+    from effiskel.profiling import rebuild
+    from effiskel_lang_python.profiling import profiling_program
+
+    task = make_task()
+    python = effiskel.get_language("python")
+    spec = python.program(PYTHON, task.kind, task.signature)
+    build = evaluator.builder.build(spec)
+    session = MeasureSession(build, profiling_inputs(task), [0], evaluator.limits, evaluator.layer,
+                             Solution(task.id, "python", PYTHON))
+    profiled = rebuild(session, profiling_program(spec))
+    assert profiled.build.ok and profiled.build.directory.parents[1] == evaluator.builder.root
+    assert "effiskel_profile.py" in profiled.build.spec.artifacts and profiled.solution is session.solution
