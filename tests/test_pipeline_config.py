@@ -185,6 +185,6 @@ def test_run_exit_codes(tmp_path):
     assert out.exit_code == 2 and "curate.k" in out.output
     out = CliRunner().invoke(main, ["run", str(write(tmp_path, BASE)), "--run-dir", str(tmp_path / "r"),
                                     "--until", "nonsense", "--quiet"])
-    assert out.exit_code == 1 and "no stage named 'nonsense'" in out.output
+    assert out.exit_code == 2 and "--until: no stage named 'nonsense'" in out.output
     out = CliRunner().invoke(main, ["report"])
     assert out.exit_code == 2 and "RUN_DIR or --from-benchmark-json" in out.output

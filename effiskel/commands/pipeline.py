@@ -150,11 +150,17 @@ def demo_command(run_dir: Path | None, stop_after: str | None, quiet: bool, as_j
     """Run the shipped demo pipeline: a code-only arm and the full method (code + skeleton + mask
     loss), a tiny model trained on 12 Python tasks of the bundled suite, evaluated against each
     other and against the suite's efficient solutions, then the report (runs/demo/report/)."""
+    from ..pipeline import load_pipeline
+
     path = demo_pipeline_path()
     if not quiet and not as_json:
+        config = load_pipeline(path)
+        levels = ", ".join(map(str, config.measure.levels)) or "the largest"
         Console(stderr=True, highlight=False).print(
-            f"effiskel demo: the pipeline {path} (Python only, 12 tasks, wall-clock measurer at the middle "
-            "input size, a tiny random Llama with a tokenizer trained on the tasks)")
+            f"effiskel demo: the pipeline {path}\n  data: {config.data.dataset}, "
+            f"{', '.join(config.data.languages)}, the first {config.data.max_tasks or 'all'} tasks; measurer "
+            f"{config.measure.measurer} at level {levels}; model: a tiny random Llama with a tokenizer trained on "
+            f"the tasks; arms: {', '.join(a.name for a in config.arm)}")
     run_and_exit(path, run_dir, quiet, as_json, stop_after, note=DEMO_NOTE)
 
 

@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..plugins import PluginHost, get_host
-from .config import PipelineConfig, config_table
+from .config import ConfigError, PipelineConfig, config_table
 from .rundir import RunDir, read_json
 from .stages import Stage, StageContext, StageError, plan, select_tasks
 
@@ -139,7 +139,8 @@ def run(config: PipelineConfig, run_dir: Path | None = None, *, quiet: bool = Fa
     tasks = select_tasks(config, load_tasks(config.data.dataset, data_path, config.data.tasks, host=host))
     stages = plan(config, tasks, host)
     if stop_after is not None and stop_after not in {s.name for s in stages}:
-        raise StageError(f"no stage named {stop_after!r}; the stages: {', '.join(s.name for s in stages)}")
+        raise ConfigError(f"no stage named {stop_after!r}; the stages: {', '.join(s.name for s in stages)}",
+                          key="--until")
     outcomes: list[StageOutcome] = []
     with rd.lock(), _log_file(rd.log_path):
         log.info("run of %s in %s: %d tasks, stages %s", config.source or config.pipeline.name, rd.root,
