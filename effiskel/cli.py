@@ -660,7 +660,7 @@ def report(run_dir, benchmark_json, output, as_json):
 
 
 #: Modules of :mod:`effiskel.commands` whose ``COMMANDS`` are attached to ``main``.
-COMMAND_MODULES: tuple[str, ...] = ("skeleton", "training", "pipeline")
+COMMAND_MODULES: tuple[str, ...] = ("skeleton", "training", "pipeline", "profiling")
 
 
 def _attach_commands() -> None:

@@ -333,3 +333,32 @@ def test_the_profiling_build_goes_to_the_sessions_build_cache(evaluator):
     profiled = rebuild(session, profiling_program(spec))
     assert profiled.build.ok and profiled.build.directory.parents[1] == evaluator.builder.root
     assert "effiskel_profile.py" in profiled.build.spec.artifacts and profiled.solution is session.solution
+
+
+def test_the_profile_command_shows_costs_and_hot_lines(tmp_path, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+
+    from effiskel.cli import main
+
+    monkeypatch.setenv("EFFISKEL_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "wrong.py").write_text("def count_primes(n):\n    return n\n")
+    source = tmp_path / "sieve.py"
+    source.write_text("def count_primes(n):\n    flags = [True] * n\n    count = 0\n"
+                      "    for p in range(2, n):\n        if flags[p]:\n            count += 1\n"
+                      "            for m in range(p * p, n, p):\n                flags[m] = False\n"
+                      "    return count\n")
+    runner = CliRunner()
+    result = runner.invoke(main, ["profile", str(source), "--task", "count_primes", "--json"])
+    assert result.exit_code == 0, result.output
+    [record] = json.loads(result.output)
+    assert record["verdict"] == "passed" and record["profile"]["unit"] == "s"
+    assert 8 in record["hot_lines"] and 2 not in record["hot_lines"] and record["inputs"][0] == "T0"
+    assert (tmp_path / "cache" / "line-profiles.sqlite").exists()
+    table = runner.invoke(main, ["profile", str(source), "--task", "count_primes", "--hot-factor", "2"])
+    assert table.exit_code == 0 and "flags[m] = False" in table.output and "hot" in table.output
+    wrong = runner.invoke(main, ["profile", str(tmp_path / "wrong.py"), "--task", "count_primes", "--store", "none"])
+    assert wrong.exit_code == 0 and "wrong_answer" in wrong.output
+    both = runner.invoke(main, ["profile", str(source)])
+    assert both.exit_code == 2 and "exactly one --task" in both.output
