@@ -14,7 +14,7 @@ from effiskel import sandbox
 from effiskel.datamodel import Verdict
 from effiskel.evaluation import Evaluator, prepare
 from effiskel.execution import Builder
-from effiskel.measurement import measure_solution
+from effiskel.measurement import MeasurementError, measure_solution
 from effiskel.sandbox import BUBBLEWRAP, RLIMIT
 
 from . import battery
@@ -122,18 +122,31 @@ def test_bubblewrap_protects_the_parent(host, cache, tmp_path):
 
 
 @pytest.mark.parametrize("language", ["python", "cpp"])
-def test_a_faked_clock_cannot_lower_the_instruction_count(language, host, cache):
-    """``fake_timer`` makes the harness's clock report one nanosecond per call; the
-    ``instructions`` figure is counted outside the program's reach and stays that of the work."""
+def test_a_faked_clock_or_counter_cannot_lower_the_instruction_count(language, host, cache):
+    """``fake_timer`` makes the harness's clock report one nanosecond per call, and
+    ``fake_counter`` attacks the counter itself (Python: replaces callgrind's log file; C++:
+    resets the count with a valgrind client request). The ``instructions`` figure stays that of
+    the work, or there is none: never a lower one."""
     layer = sandbox.default_layer()
     evaluator = Evaluator(builder=Builder(cache, layer=layer), limits=battery.LIMITS, layer=layer)
     prepared = prepare(battery.task([2000]))
     figures = {}
-    for case in ("honest", "fake_timer"):
-        result = measure_solution(evaluator, battery.solution(case, language, host, layer), prepared, "instructions")
+    for case in ("honest", "fake_timer", "fake_counter"):
+        solution = battery.solution(case, language, host, layer)
+        try:
+            result = measure_solution(evaluator, solution, prepared, "instructions")
+        except MeasurementError as error:
+            figures[case] = str(error)
+            continue
         assert result.passed, result.run.message
         figures[case] = result.total()
-    assert figures["fake_timer"] >= 0.98 * figures["honest"] > 0, figures
+    honest = figures["honest"]
+    assert isinstance(honest, float) and honest > 0
+    assert figures["fake_timer"] >= 0.98 * honest, figures
+    if language == "cpp":
+        assert "client requests" in figures["fake_counter"], figures
+    else:
+        assert figures["fake_counter"] >= 0.98 * honest, figures
 
 
 def test_the_wall_figure_comes_from_inside_the_program(host, cache):
