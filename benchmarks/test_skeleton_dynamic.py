@@ -19,6 +19,7 @@ import os
 import time
 
 import pytest
+from effiskel_skeletons.dynamic import DynamicStrategy
 
 import effiskel
 from effiskel import sandbox
@@ -27,7 +28,6 @@ from effiskel.evaluation import Evaluator
 from effiskel.execution import Builder
 from effiskel.extraction import solution_groups
 from effiskel.profiling import callgrind_problem
-from effiskel_skeletons.dynamic import DynamicStrategy
 
 TASK = "count_primes"
 LANGUAGES = ["python", "cpp"]

@@ -34,7 +34,7 @@ import platform
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,9 +46,8 @@ from .serialization import converter, structure, unstructure
 
 if TYPE_CHECKING:
     from .evaluation import Evaluator, PreparedTask
-    from .execution import Build
-    from .store import ResultStore
     from .measurement import MeasureSession
+    from .store import ResultStore
     from .toolchain import ProgramSpec
 
 #: The units a profile may be in.
@@ -163,9 +162,7 @@ def line_count(source: str) -> int:
 def rebuild(session: MeasureSession, spec: ProgramSpec) -> MeasureSession:
     """The session with its program rebuilt from ``spec`` (a profiling variant of the same
     solution), in the same build cache and sandbox layer; a failed build is a ProfilingError."""
-    from .execution import Builder
-
-    from .execution import default_cache_dir
+    from .execution import Builder, default_cache_dir
 
     directory = session.build.directory
     if directory is None:
@@ -309,7 +306,7 @@ def solution_lines(binary: Path, addresses: Iterable[int], source_name: str, lin
         raise ProfilingError("addr2line (binutils) is not installed; it maps callgrind's addresses to lines")
     try:
         done = subprocess.run([tool, "-i", "-a", "-e", str(binary)], input="\n".join(map(hex, wanted)) + "\n",
-                              capture_output=True, text=True, errors="replace", timeout=300)
+                              capture_output=True, text=True, errors="replace", timeout=300, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ProfilingError(f"addr2line failed on {binary}: {exc}") from None
     if done.returncode != 0:

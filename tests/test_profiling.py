@@ -9,8 +9,8 @@ import attrs
 import pytest
 
 import effiskel
-from effiskel.datamodel import TestCase as FixedTest
 from effiskel.datamodel import InputGenerator, Parameter, Signature, Solution, Task, Verdict
+from effiskel.datamodel import TestCase as FixedTest
 from effiskel.errors import DataError
 from effiskel.evaluation import Evaluator
 from effiskel.execution import Builder
@@ -86,9 +86,12 @@ def make_task(task_id: str = "hot_loop", *, extra_python: tuple[str, ...] = ()) 
 
 @pytest.fixture(scope="session")
 def evaluator(tmp_path_factory):
-    """One evaluator with a private build cache, shared with tests/test_skeleton_dynamic.py (a
-    C++ solution and its profiling build are compiled once)."""
-    return Evaluator(builder=Builder(cache_dir=tmp_path_factory.mktemp("profiling-cache")))
+    """An evaluator with a private build cache: one directory of the session's temporary folder,
+    which tests/test_skeleton_dynamic.py's copy of this fixture finds too (a C++ solution and its
+    profiling build are compiled once)."""
+    cache = tmp_path_factory.getbasetemp() / "profiling-builds"
+    cache.mkdir(exist_ok=True)
+    return Evaluator(builder=Builder(cache_dir=cache))
 
 
 def need_toolchain(language: str) -> None:
@@ -300,9 +303,10 @@ def test_the_store_spares_a_rerun_and_keys_on_content_inputs_and_profiler(evalua
 
 def test_a_cpp_profiling_build_without_a_fixed_address_or_debug_information_is_refused(evaluator):
     need_toolchain("cpp")
-    from effiskel.profiling import callgrind_profile
     from effiskel_lang_cpp import profiling as cpp_profiling
     from effiskel_lang_cpp import toolchain as cpp_toolchain
+
+    from effiskel.profiling import callgrind_profile
 
     task = make_task()
     solution = Solution(task.id, "cpp", CPP)
@@ -321,8 +325,9 @@ def test_a_cpp_profiling_build_without_a_fixed_address_or_debug_information_is_r
 
 
 def test_the_profiling_build_goes_to_the_sessions_build_cache(evaluator):
-    from effiskel.profiling import rebuild
     from effiskel_lang_python.profiling import profiling_program
+
+    from effiskel.profiling import rebuild
 
     task = make_task()
     python = effiskel.get_language("python")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from effiskel_skeletons.dynamic import DynamicStrategy
 
 import effiskel
 from effiskel.datamodel import Skeleton, SkeletonFailure, Solution, SolutionGroup
@@ -12,9 +13,12 @@ from effiskel.errors import EffiskelError
 from effiskel.extraction import extract_group
 from effiskel.store import ResultStore
 from effiskel.syntax import TokenKind
-from effiskel_skeletons.dynamic import DynamicStrategy
 
-from .test_profiling import CPP, PYTHON, evaluator, make_task, need_toolchain  # noqa: F401 (a fixture)
+from . import test_profiling
+from .test_profiling import CPP, PYTHON, make_task, need_toolchain
+
+#: The session-scoped evaluator of test_profiling (one build cache for both modules).
+shared_evaluator = test_profiling.evaluator
 
 #: Three solutions sharing the double loop under different names; the hot lines are the loops'.
 SECOND = """def work(values):
@@ -38,8 +42,8 @@ STRUCTURAL = {TokenKind.KEYWORD, TokenKind.OPERATOR, TokenKind.PUNCTUATION, Toke
 
 
 @pytest.fixture
-def strategy(evaluator, tmp_path):
-    return DynamicStrategy(evaluator=evaluator, store=str(tmp_path / "profiles.sqlite"))
+def strategy(shared_evaluator, tmp_path):
+    return DynamicStrategy(evaluator=shared_evaluator, store=str(tmp_path / "profiles.sqlite"))
 
 
 def group_of(task, language, *sources):
@@ -76,9 +80,9 @@ def test_hot_lines_add_their_structure_and_shared_names_to_the_syntactic_skeleto
     assert 6 in third and not {2, 3} & third
     # `i` names a loop variable in two of the three solutions: shared, kept on the hot line;
     # `total` and `acc` are one solution's own names: masked there.
-    line = dict((t.text, dynamic[0].keep[i]) for i, t in tokens_on(python, PYTHON, 6))
+    line = {t.text: dynamic[0].keep[i] for i, t in tokens_on(python, PYTHON, 6)}
     assert line["i"] and not line["total"] and line["%"] and line["+="]
-    line = dict((t.text, dynamic[1].keep[i]) for i, t in tokens_on(python, SECOND, 7))
+    line = {t.text: dynamic[1].keep[i] for i, t in tokens_on(python, SECOND, 7)}
     assert not line["acc"] and line["*"]
 
 
@@ -139,7 +143,7 @@ def test_the_task_is_required_and_must_be_the_groups(strategy):
     assert all(isinstance(e, Skeleton) for e in extract_group(strategy, task, group, python))
 
 
-def test_a_rerun_reads_the_profiles_from_the_store(strategy, evaluator, tmp_path, monkeypatch):
+def test_a_rerun_reads_the_profiles_from_the_store(strategy, shared_evaluator, tmp_path, monkeypatch):
     python = effiskel.get_language("python")
     task = make_task()
     group = group_of(task, "python", PYTHON, SECOND, PYTHON.replace("return total", "return -total"))
@@ -149,8 +153,8 @@ def test_a_rerun_reads_the_profiles_from_the_store(strategy, evaluator, tmp_path
     def no_running(*args, **kwargs):
         raise AssertionError("a profile in the store was made again")
 
-    monkeypatch.setattr(evaluator, "run", no_running)
-    again = DynamicStrategy(evaluator=evaluator, store=str(tmp_path / "profiles.sqlite"))
+    monkeypatch.setattr(shared_evaluator, "run", no_running)
+    again = DynamicStrategy(evaluator=shared_evaluator, store=str(tmp_path / "profiles.sqlite"))
     assert again.extract(group, python, task=task) == first
     # another threshold reuses the same profiles: only the hot lines change
     fewer = attrs.evolve(again, hot_factor=3.0).extract(group, python, task=task)
