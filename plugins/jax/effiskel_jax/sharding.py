@@ -21,6 +21,11 @@ DATA_AXIS = "data"
 
 def data_mesh(devices: int | None = None) -> Mesh:
     """A mesh over the first ``devices`` local devices (all of them by default)."""
+    if jax.process_count() > 1:
+        raise EffiskelError(
+            "the jax backend trains in one process (its local devices); "
+            f"this run has {jax.process_count()} processes"
+        )
     available = jax.local_devices()
     count = len(available) if devices is None else int(devices)
     if not 1 <= count <= len(available):

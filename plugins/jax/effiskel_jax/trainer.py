@@ -393,7 +393,13 @@ def train(
             rows = [
                 encoded[i] for i in global_batches(len(encoded), t.batch_size, config.seed, index)
             ]
-            host = collate(rows, pad, pad_to_multiple_of=pad_multiple)
+            # Packed rows nearly fill max_length: padding them all to it compiles one shape.
+            host = collate(
+                rows,
+                pad,
+                pad_to=t.max_length if packed else None,
+                pad_to_multiple_of=None if packed else pad_multiple,
+            )
             batch = shard_batch(mesh, host)
             key = jax.random.fold_in(base_key, index) if config.lora.dropout > 0 else None
             _, micro_values, micro_grads = grad_step(adapter, frozen, batch, key)
