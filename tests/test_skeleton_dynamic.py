@@ -168,6 +168,9 @@ def test_parameters_are_checked_and_recorded():
         DynamicStrategy(min_similarity=1.5)
     with pytest.raises(ValueError, match="unknown token kind"):
         DynamicStrategy(kinds=("verb",))
+    with pytest.raises(ValueError, match="store must be a results-store path"):
+        DynamicStrategy(store=3)
+    assert DynamicStrategy(store=None).store == ""
     configured = attrs.evolve(DynamicStrategy(), hot_factor="1.5", level="0")
     assert configured.params()["hot_factor"] == 1.5 and configured.params()["level"] == 0
     assert configured.params()["syntactic"]["min_similarity"] == 0.8

@@ -70,6 +70,14 @@ def _runner(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
         raise ValueError(f"dynamic: evaluator must be an effiskel.evaluation.Evaluator, got {value!r}")
 
 
+def _store_path(value: Any) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, (str, Path)):
+        raise ValueError(f"dynamic: store must be a results-store path, '' or 'none', got {value!r}")
+    return str(value)
+
+
 def _level(value: Any) -> int | None:
     return None if value is None or value == "" else int(value)
 
@@ -96,7 +104,7 @@ class DynamicStrategy:
     placeholder: str = DEFAULT_PLACEHOLDER
     merge_runs: bool = False
     #: The profile cache: a results-store path, "" for the default one, or "none" for no cache.
-    store: str = ""
+    store: str = attrs.field(default="", converter=_store_path)
     #: The evaluator that runs the solutions (None: a default :class:`effiskel.evaluation.Evaluator`).
     evaluator: Any = attrs.field(default=None, eq=False, repr=False, validator=_runner)
     _stores: dict = attrs.field(factory=dict, init=False, eq=False, repr=False)
