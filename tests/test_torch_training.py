@@ -232,3 +232,20 @@ def test_gradient_checkpointing_trains_the_same(host, tiny, tmp_path):
     trainer.train(saving, EXAMPLES)
     for a, b in zip(log_of(tmp_path / "plain"), log_of(tmp_path / "ckpt")):
         assert b["terms"] == pytest.approx(a["terms"], rel=1e-5)
+
+
+def test_gradient_accumulation_is_exactly_one_bigger_batch(host, tiny, tmp_path):
+    from safetensors.torch import load_file
+
+    trainer = host.trainers.get("torch")
+    lora = {"dropout": 0.0}
+    trainer.train(config(tiny, tmp_path / "big", max_steps=3, batch_size=4, lora=lora), EXAMPLES)
+    trainer.train(config(tiny, tmp_path / "acc", max_steps=3, batch_size=2, grad_accumulation=2, lora=lora),
+                  EXAMPLES)
+    big, acc = log_of(tmp_path / "big"), log_of(tmp_path / "acc")
+    for a, b in zip(big, acc):
+        # Token counts differ per micro-batch, so a mean of micro-batch means would not match.
+        assert b["terms"] == pytest.approx(a["terms"], rel=1e-5)
+    wa = load_file(tmp_path / "big" / "final" / "adapter_model.safetensors")
+    wb = load_file(tmp_path / "acc" / "final" / "adapter_model.safetensors")
+    assert all(torch.allclose(wa[k], wb[k], rtol=1e-4, atol=1e-6) for k in wa)

@@ -94,13 +94,39 @@ class StepLosses:
     """One micro-step's objective (with its graph) and the detached figures to log."""
 
     total: torch.Tensor
-    #: Per term: the global mean loss (loss sums and weights summed over processes).
+    #: Per term: this micro-step's share of the step's mean loss (summed over the micro-steps of
+    #: an optimizer step, they give the step's mean over its global batch).
     values: dict[str, float]
+    #: Per term: the weight of this micro-batch, summed over processes.
     weights: dict[str, float]
 
 
-def compute_objective(terms: list[Term], ctx: LossContext) -> StepLosses:
-    """The weighted sum of the terms on this micro-batch, normalised over every process."""
+def window_weights(terms: list[Term], batches: list[Mapping[str, torch.Tensor]]) -> torch.Tensor | None:
+    """Each term's weight summed over the micro-batches of one optimizer step and every process.
+
+    Possible only when every term's implementation can say its weight from the batch alone
+    (``impl.weight(batch)``, as the built-in terms can); ``None`` otherwise.
+    """
+    if not all(callable(getattr(term.impl, "weight", None)) for term in terms):
+        return None
+    totals = torch.stack([
+        sum(torch.as_tensor(term.impl.weight(batch), dtype=torch.float32) for batch in batches)
+        for term in terms
+    ]).to(next(iter(batches[0].values())).device)
+    if world_size() > 1:
+        dist.all_reduce(totals, op=dist.ReduceOp.SUM)
+    return totals
+
+
+def compute_objective(terms: list[Term], ctx: LossContext, *, window: torch.Tensor | None = None,
+                      micro_steps: int = 1) -> StepLosses:
+    """The weighted sum of the terms on this micro-batch, normalised over every process.
+
+    With ``window`` (from :func:`window_weights`) each term is normalised by its weight over the
+    whole optimizer step, so accumulating ``micro_steps`` micro-batches gives exactly the
+    gradient of one big batch. Without it each micro-batch is normalised by its own weight and
+    divided by ``micro_steps`` (the micro-batches' mean). Call ``total.backward()`` as it is.
+    """
     sums, weights = [], []
     for term in terms:
         loss_sum, weight = term.impl(ctx)
@@ -113,9 +139,11 @@ def compute_objective(terms: list[Term], ctx: LossContext) -> StepLosses:
     if world > 1:
         dist.all_reduce(figures, op=dist.ReduceOp.SUM)
     global_weights, global_sums = figures[:n], figures[n:]
+    norms = window.to(figures.device) if window is not None else global_weights * micro_steps
+    norms = torch.clamp(norms, min=EPS)
     total = sum(
-        term.weight * loss_sum.float() * (world / torch.clamp(global_weights[i], min=EPS))
+        term.weight * loss_sum.float() * (world / norms[i])
         for i, (term, loss_sum) in enumerate(zip(terms, sums))
     )
-    values = {t.name: float(global_sums[i] / torch.clamp(global_weights[i], min=EPS)) for i, t in enumerate(terms)}
+    values = {t.name: float(global_sums[i] / norms[i]) for i, t in enumerate(terms)}
     return StepLosses(total, values, {t.name: float(global_weights[i]) for i, t in enumerate(terms)})

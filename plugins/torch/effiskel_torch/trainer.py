@@ -15,9 +15,10 @@ Files in ``output_dir``:
                            ``effiskel-checkpoint.json`` (base model, steps, config) -- what
                            :meth:`TorchTrainer.generate` loads.
 
-Gradient accumulation normalises each micro-step by its own token counts and averages the
-micro-steps (the convention of most trainers); only ``grad_accumulation = 1`` makes a step
-exactly the loss over its whole batch.
+With gradient accumulation, each term is normalised by its weight over all micro-batches of
+the step when its implementation can say that weight from the batch alone (the built-in terms
+can: ``impl.weight(batch)``), so accumulating is exactly one big batch; a term that cannot is
+normalised per micro-batch and the micro-batches are averaged.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from effiskel.training_data import collate, encode_examples, global_batches
 
 from . import checkpoints
 from .modeling import add_lora, load_model, load_tokenizer, pad_id, require_dir
-from .objective import LossContext, compute_objective, resolve_terms
+from .objective import LossContext, compute_objective, resolve_terms, window_weights
 
 LOG = "train_log.jsonl"
 FINAL = "final"
@@ -197,18 +198,21 @@ def train(
         optimizer.zero_grad(set_to_none=True)
         values = {term.name: 0.0 for term in terms}
         tokens = {"code": 0, "skeleton": 0}
+        batches = []
         for micro in range(t.grad_accumulation):
             indices = global_batches(len(encoded), global_batch, config.seed, step * t.grad_accumulation + micro)
             mine = indices[rank * t.batch_size:(rank + 1) * t.batch_size]
-            batch = {k: torch.from_numpy(v).to(device)
-                     for k, v in collate([encoded[i] for i in mine], pad).items()}
+            batches.append({k: torch.from_numpy(v).to(device)
+                            for k, v in collate([encoded[i] for i in mine], pad).items()})
+        window = window_weights(terms, batches) if t.grad_accumulation > 1 else None
+        for micro, batch in enumerate(batches):
             ctx = LossContext(model, batch, packed=t.packing)
             last = micro == t.grad_accumulation - 1
             with contextlib.nullcontext() if last else accelerator.no_sync(model):
-                losses = compute_objective(terms, ctx)
-                accelerator.backward(losses.total / t.grad_accumulation)
+                losses = compute_objective(terms, ctx, window=window, micro_steps=t.grad_accumulation)
+                accelerator.backward(losses.total)
             for name, value in losses.values.items():
-                values[name] += value / t.grad_accumulation
+                values[name] += value
             for stream in ctx.forwards:
                 tokens[stream] += int(batch[f"{stream}_attention_mask"].sum())
         if world > 1:
