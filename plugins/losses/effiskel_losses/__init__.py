@@ -13,7 +13,8 @@ tensors), ``ctx.logits(stream)`` gives the model's logits for the ``code`` or ``
 stream (computed once per step and memoised by the backend). It returns the *sum* of its
 weighted per-token losses and the total weight; the trainer divides one by the other after
 summing the weight over data-parallel processes, multiplies by the configured weight and adds
-the terms up.
+the terms up. An implementation may also carry ``impl.weight(batch)``, its weight computed from
+the batch alone; then gradient accumulation normalises it over the whole optimizer step.
 
 :class:`FunctionLossTerm` makes a term from plain functions, one per backend: that is all a
 third-party plugin needs to add a term (see docs/training.md).
