@@ -11,10 +11,9 @@ import java.util.Set;
  *
  * <p>Options (comma-separated {@code key=value}): {@code harness=NAME} the harness's class (its
  * hooks {@code effiskelCountStart/Stop/Dump} are rewritten to open and close the counting window
- * around the measured call and to write the counts); {@code out=FILE} where the counts go;
- * {@code process=1} counts the main thread from the start of {@code main} to the JVM's exit
- * (a stdio program, which has no harness). Classes of the application class loader other than
- * the harness are the solution's; every other class (the JDK) is the library.
+ * around the measured call and to write the counts); {@code out=FILE} where the counts go.
+ * Classes of the application class loader other than the harness are the solution's; every
+ * other class (the JDK) is the library.
  *
  * <p>It needs nothing on the command line but {@code -javaagent}: it exports the JDK's internal
  * ASM to itself and lets every module read the counter.
@@ -44,7 +43,6 @@ public final class Agent {
 
     public static void premain(String args, Instrumentation inst) throws Exception {
         String harness = "EffiskelMain";
-        boolean process = false;
         for (String option : (args == null ? "" : args).split(",")) {
             if (option.isEmpty()) continue;
             int eq = option.indexOf('=');
@@ -53,7 +51,6 @@ public final class Agent {
             switch (key) {
                 case "harness": harness = value; break;
                 case "out": Counter.output(value); break;
-                case "process": process = value.equals("1"); break;
                 default: throw new IllegalArgumentException("effiskel bytecode agent: unknown option " + key);
             }
         }
@@ -85,10 +82,6 @@ public final class Agent {
                     // A class the JVM will not let us change runs uncounted, the same in every run.
                 }
             }
-        }
-        if (process) {
-            Runtime.getRuntime().addShutdownHook(new Thread(Counter::dump, "effiskel-bytecode-dump"));
-            Counter.start();
         }
     }
 }

@@ -5,11 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The counts of executed bytecode instructions. Every instrumented basic block calls
- * {@link #solution} (a block of the solution's own classes) or {@link #library} (a block of any
- * other class: the JDK) with its instruction count; only the thread that opened the window with
- * {@link #start} is counted, so the JVM's own threads (reference handler, finalizer, cleaner)
- * cannot make the figure vary.
+ * The counts of executed bytecode instructions. Every instrumented basic block adds its
+ * instruction count: a block of the solution's own classes through {@link #solution}, a block of
+ * a class of the boot loader (the JDK) with the same code inlined, a block of any other class
+ * through {@link #library}. Only the thread that opened the window with {@link #start} is
+ * counted, so the JVM's own threads (reference handler, finalizer, cleaner) and any thread the
+ * solution starts cannot make the figure vary.
  *
  * <p>A library block is charged to the solution line that is executing (the last solution
  * block entered): a line's figure is inclusive of the JDK code it calls. The class is on the
