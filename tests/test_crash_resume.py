@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from effiskel.datamodel import Solution
 from effiskel.datasets.suite import load_suite, solutions
 from effiskel.evaluation import Evaluator
 from effiskel.execution import Builder
@@ -196,3 +197,29 @@ def test_curate_and_evaluate_killed_and_resumed(workspace):
     assert report["model:wrong"]["pass@1"]["value"] == report["model:crash"]["pass@1"]["value"] == 0.0
     assert kills + more >= 3
     print(f"CLI: {kills + more} kills (curate {kills}, evaluate {more}), all resumed cleanly")
+
+
+def test_parallel_verdicts_equal_serial_ones(workspace):
+    """Every kind of verdict, judged one at a time and four at a time: the same verdicts."""
+    task = next(t for t in suite_tasks() if t.id == "pair_sum_count")
+    good = solutions(task, "python", efficient=True)  # far from the time limit, even four at a time
+    broken = {
+        "wrong": good[0].source + "\n_right = count_pairs\n\ndef count_pairs(values, limit):\n"
+                 "    return _right(values, limit) + 1\n",
+        "crash": "def count_pairs(values, limit):\n    raise RuntimeError('no')\n",
+        "loop": "def count_pairs(values, limit):\n    while True:\n        pass\n",
+        "memory": "def count_pairs(values, limit):\n    return len(bytearray(1 << 34))\n",
+        "syntax": "def count_pairs(values, limit)\n    return 0\n",
+    }
+    todo = good + [Solution(task.id, "python", src, origin=f"model:{name}") for name, src in broken.items()]
+    from effiskel.sandbox import Limits
+
+    evaluator = Evaluator(builder=Builder(workspace / "cache"), limits=Limits(wall_seconds=3.0))
+    runs = {}
+    for jobs in (1, 4):
+        runs[jobs] = verdicts(measure_all([task], todo, ResultStore(workspace / f"j{jobs}.sqlite"),
+                                          JobSettings(measurer=MEASURER, levels=(1,), jobs=jobs),
+                                          evaluator=evaluator))
+    assert runs[1] == runs[4], runs
+    assert sorted(runs[1].values()) == sorted(["passed"] * len(good) + [
+        "wrong_answer", "runtime_error", "timeout", "memory_limit", "compile_error"])
