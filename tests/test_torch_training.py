@@ -249,3 +249,26 @@ def test_gradient_accumulation_is_exactly_one_bigger_batch(host, tiny, tmp_path)
     wa = load_file(tmp_path / "big" / "final" / "adapter_model.safetensors")
     wb = load_file(tmp_path / "acc" / "final" / "adapter_model.safetensors")
     assert all(torch.allclose(wa[k], wb[k], rtol=1e-4, atol=1e-6) for k in wa)
+
+
+def test_any_causal_lm_architecture_trains_and_generates(host, tiny, tmp_path):
+    """Not only Llama: a GPT-2 (fused c_attn projection, learned positions) through the same path."""
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    from effiskel_torch.modeling import load_tokenizer
+
+    tokenizer = load_tokenizer(tiny)
+    folder = tmp_path / "gpt2"
+    torch.manual_seed(0)
+    GPT2LMHeadModel(GPT2Config(vocab_size=len(tokenizer), n_positions=256, n_embd=32, n_layer=2, n_head=4,
+                               bos_token_id=tokenizer.bos_token_id, eos_token_id=tokenizer.eos_token_id)
+                    ).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    trainer = host.trainers.get("torch")
+    cfg = config(folder, tmp_path / "run", max_steps=40, lr=3e-2, schedule="cosine", batch_size=2,
+                 lora={"dropout": 0.0, "target_modules": ["c_attn", "lm_head"]})
+    final = trainer.train(cfg, EXAMPLES[:2])
+    log = log_of(tmp_path / "run")
+    assert log[-1]["total"] < 0.5 * log[0]["total"]
+    [[text]] = trainer.generate(final, [EXAMPLES[0].prompt], {"max_new_tokens": 4})
+    assert isinstance(text, str)
