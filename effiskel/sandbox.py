@@ -311,6 +311,19 @@ def _sandboxed_marked() -> bool:
     return not _no_new_privs("self")
 
 
+def _children() -> set[int] | None:
+    """Our children (orphans adopted by any of our threads included), or None where the kernel
+    does not list them."""
+    children: set[int] = set()
+    try:
+        for tid in os.listdir("/proc/self/task"):
+            with open(f"/proc/self/task/{tid}/children", "rb") as f:
+                children.update(int(p) for p in f.read().split())
+    except OSError:
+        return None
+    return children
+
+
 def _descendants(table: dict[int, tuple[int, bytes]], roots: set[int]) -> set[int]:
     children: dict[int, list[int]] = {}
     for pid, (parent, _) in table.items():
@@ -339,6 +352,9 @@ def _sweep() -> None:
     me = os.getpid()
     for _ in range(50):
         with _spawn_lock:
+            children = _children()
+            if children is not None and not any(p not in _active and _no_new_privs(p) for p in children):
+                return  # the common case, without reading every process in /proc
             table = _process_table()
             roots = {pid for pid, (parent, _) in table.items()
                      if parent == me and pid not in _active and _no_new_privs(pid)}

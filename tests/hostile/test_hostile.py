@@ -7,6 +7,7 @@ from __future__ import annotations
 import concurrent.futures
 import os
 import signal
+import sys
 
 import pytest
 
@@ -157,3 +158,26 @@ def test_the_wall_figure_comes_from_inside_the_program(host, cache):
     prepared = prepare(battery.task([2000]))
     result = measure_solution(evaluator, battery.solution("fake_timer", "python", host, layer), prepared, "wall")
     assert result.passed and result.total() < 1e-6
+
+
+@pytest.mark.parametrize("layer", layer_params())
+def test_runs_leave_no_zombie_behind(layer, tmp_path):
+    """A run whose program closes its output early ends while its sandbox is still winding down;
+    whatever is then orphaned to us (bubblewrap's inner process) must be reaped, not left as a
+    zombie holding a process id (hundreds of them in a long job)."""
+    require(layer)
+    python = os.path.realpath(sys.executable)
+    for _ in range(8):
+        sandbox.run([python, "-S", "-c", "import os; os.close(1); os.close(2)"], cwd=tmp_path, layer=layer,
+                    read_only=[sys.base_prefix])
+    me = str(os.getpid())
+    zombies = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                state, parent = f.read().rsplit(")", 1)[1].split()[:2]
+        except (OSError, ValueError):
+            continue
+        if parent == me and state == "Z":
+            zombies.append(entry)
+    assert zombies == []
