@@ -90,3 +90,14 @@ def test_usage_errors_name_what_is_wrong(setup, tmp_path):
     result = runner.invoke(main, ["generate", str(setup / "run"), "-o", str(tmp_path / "c.jsonl"), "-n", "2"])
     assert result.exit_code == 1
     assert "greedy" in result.output or "not a local directory" in result.output or "config.json" in result.output
+
+
+def test_the_command_line_runs_as_a_module_for_launchers():
+    """`torchrun -m effiskel train ...` needs `python -m effiskel` to be the command line."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "effiskel", "train", "--help"], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Usage: effiskel train [OPTIONS] CONFIG.toml" in proc.stdout
