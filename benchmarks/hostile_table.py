@@ -5,7 +5,8 @@
 
 Runs each case of ``tests/hostile`` the way the battery does (then an honest solution after it)
 and prints one row per case and language with, per layer: the verdict (``!`` marks one outside
-the right set), and where something got through, what: ``files`` (host files changed),
+the right set), and where something got through, what: ``read`` (host files read),
+``files`` (host files changed),
 ``net`` (the host's loopback listener was reached), ``kill`` (a host process was killed),
 ``left N`` (N processes survived). ``kill_parent`` under the rlimit layer runs in a separate
 effiskel process, which it kills: ``effiskel killed``.
@@ -29,6 +30,8 @@ from tests.hostile import battery  # noqa: E402
 def cell(result: battery.CaseResult) -> str:
     text = result.verdict.value + ("" if result.right else " !")
     leaks = []
+    if result.case == "read_host" and result.verdict.value == "passed":
+        leaks.append("read")  # it answered from the host's expected outputs
     if not result.host_files_intact:
         leaks.append("files")
     if result.listener_hits:
