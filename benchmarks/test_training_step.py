@@ -22,13 +22,13 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from effiskel import get_host  # noqa: E402
-from effiskel.datasets.suite import load_suite  # noqa: E402
-from effiskel.extraction import extract_all, solution_groups  # noqa: E402
-from effiskel.tinymodel import write_tiny_model  # noqa: E402
-from effiskel.training_data import build_examples, collate, encode_examples, task_prompt  # noqa: E402
+from effiskel import get_host
+from effiskel.datasets.suite import load_suite
+from effiskel.extraction import extract_all, solution_groups
+from effiskel.tinymodel import write_tiny_model
+from effiskel.training_data import build_examples, collate, encode_examples, task_prompt
 
-from .conftest import record_time  # noqa: E402
+from .conftest import record_time
 
 TASKS = ("count_primes", "anagram_groups", "kth_smallest", "intersection_size")
 VARIANTS = {

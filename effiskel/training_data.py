@@ -175,18 +175,17 @@ def read_examples(path: str | Path) -> list[TrainingExample]:
     """Read JSON-lines examples; a bad line raises DataError naming the file and line."""
     examples = []
     try:
-        f = open(path, encoding="utf-8")
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise DataError(f"cannot read the examples: {exc.strerror or exc}", path=str(path)) from None
-    with f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise DataError(f"not JSON: {exc.msg}", path=str(path), record=f"line {number}") from None
-            examples.append(structure(TrainingExample, data, path=str(path), record=f"line {number}"))
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"not JSON: {exc.msg}", path=str(path), record=f"line {number}") from None
+        examples.append(structure(TrainingExample, data, path=str(path), record=f"line {number}"))
     if not examples:
         raise DataError("no training examples in the file", path=str(path))
     return examples

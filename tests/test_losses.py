@@ -14,9 +14,9 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from effiskel.datamodel import TrainingExample  # noqa: E402
-from effiskel.tinymodel import write_tiny_model  # noqa: E402
-from effiskel.training_data import IGNORE_INDEX, collate, encode_examples  # noqa: E402
+from effiskel.datamodel import TrainingExample
+from effiskel.tinymodel import write_tiny_model
+from effiskel.training_data import IGNORE_INDEX, collate, encode_examples
 
 CODES = [
     "def add(a, b):\n    return a + b\n",
@@ -156,8 +156,9 @@ def test_mask_reuses_the_code_forward_and_skeleton_never_sees_code_targets(model
 
 
 def test_unknown_and_zero_weight_terms(model, batch):
-    from effiskel.errors import EffiskelError, UnknownComponentError
     from effiskel_torch.objective import resolve_terms
+
+    from effiskel.errors import EffiskelError, UnknownComponentError
 
     with pytest.raises(UnknownComponentError, match="no loss_term named 'nope'; known: code, mask, skeleton"):
         resolve_terms({"code": 1.0, "nope": 1.0})

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from effiskel.errors import DataError
-from effiskel.train_config import TrainConfig, load_train_config, parse_train_config, replace_settings
+from effiskel.train_config import (
+    TrainConfig,
+    load_train_config,
+    parse_train_config,
+    replace_settings,
+)
 
 FULL = """
 backend = "torch"

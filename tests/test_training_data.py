@@ -7,7 +7,15 @@ import json
 import numpy as np
 import pytest
 
-from effiskel.datamodel import Parameter, Signature, Skeleton, Solution, Task, TaskKind, TrainingExample
+from effiskel.datamodel import (
+    Parameter,
+    Signature,
+    Skeleton,
+    Solution,
+    Task,
+    TaskKind,
+    TrainingExample,
+)
 from effiskel.errors import DataError
 from effiskel.tinymodel import train_tokenizer
 from effiskel.training_data import (
