@@ -205,3 +205,25 @@ def test_building_checks_that_solution_skeleton_and_task_belong_together(example
     outside = Skeleton(solution.id, "hand", (), "x", [(0, 10_000)])
     with pytest.raises(ValueError, match="outside a source"):
         build_example(TASK, solution, outside)
+
+
+def test_examples_from_skeleton_records_pick_one_strategy_and_skip_failures():
+    from effiskel.datamodel import SkeletonFailure
+    from effiskel.extraction import SkeletonRecord
+    from effiskel.training_data import examples_from_records
+
+    solution = Solution(TASK.id, "python", CODE, origin="suite:efficient")
+    ok = SkeletonRecord(TASK.id, "python", solution.origin, CODE, skeleton_of(solution))
+    other = SkeletonRecord(TASK.id, "python", solution.origin, CODE,
+                           Skeleton(solution.id, "syntactic", (), "x", [(0, 3)]))
+    failed = SkeletonRecord(TASK.id, "python", solution.origin, CODE,
+                            SkeletonFailure(solution.id, "hand", "does not parse"))
+    examples, skipped = examples_from_records([TASK], [ok, failed, other], strategy="hand")
+    assert skipped == 1 and [e.skeleton_spans for e in examples] == [ok.outcome.spans]
+    with pytest.raises(DataError, match="several strategies \\(hand, syntactic\\)"):
+        examples_from_records([TASK], [ok, other])
+    with pytest.raises(DataError, match="no skeleton record of strategy 'dynamic'"):
+        examples_from_records([TASK], [ok], strategy="dynamic")
+    edited = SkeletonRecord(TASK.id, "python", solution.origin, CODE + "# edited\n", skeleton_of(solution))
+    with pytest.raises(DataError, match="does not hash to its solution id"):
+        examples_from_records([TASK], [edited])
