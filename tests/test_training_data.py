@@ -6,6 +6,8 @@ import json
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from effiskel.datamodel import (
     Parameter,
@@ -227,3 +229,24 @@ def test_examples_from_skeleton_records_pick_one_strategy_and_skip_failures():
     edited = SkeletonRecord(TASK.id, "python", solution.origin, CODE + "# edited\n", skeleton_of(solution))
     with pytest.raises(DataError, match="does not hash to its solution id"):
         examples_from_records([TASK], [edited])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(code=st.text(st.sampled_from(list("abc xy=+()[]:\n\t01é")), min_size=1, max_size=60), data=st.data())
+def test_any_code_and_spans_encode_to_its_own_tokens_and_a_mask_inside_the_spans(tokenizer, code, data):
+    bounds = sorted(data.draw(st.lists(st.integers(0, len(code)), max_size=6)))
+    spans = list(zip(bounds[::2], bounds[1::2]))
+    example = TrainingExample(task_id="t", solution_id="s", prompt="Task: t", code=code, skeleton="<MASK>",
+                              skeleton_spans=spans)
+    [item] = encode_examples([example], tokenizer, 4096, mask_rule="any")
+    prompt = encode_prompt(tokenizer, "Task: t", "code")
+    ids, weights = item["code_input_ids"], item["code_mask_weights"]
+    assert tokenizer.decode(ids[len(prompt):-1]) == code
+    inside = np.zeros(len(code), dtype=bool)
+    for a, b in spans:
+        inside[a:b] = True
+    offsets = tokenizer(code, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+    assert len(offsets) == len(ids) - len(prompt) - 1
+    for (start, end), w in zip(offsets, weights[len(prompt):-1]):
+        content = [i for i in range(start, end) if not code[i].isspace()]
+        assert w == (1.0 if any(inside[i] for i in content) else 0.0)
