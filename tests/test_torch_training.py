@@ -30,7 +30,8 @@ CODES = [
 
 def make_example(i: int, code: str) -> TrainingExample:
     start = code.index("return")
-    return TrainingExample(task_id=f"t{i}", solution_id=f"s{i}", prompt=f"Task: t{i}",
+    # Prompts of different lengths: batched generation must left-pad them correctly.
+    return TrainingExample(task_id=f"t{i}", solution_id=f"s{i}", prompt=f"Task: t{i}" + " quickly" * i,
                            code=code, skeleton=code[:start] + "return <MASK>\n",
                            skeleton_spans=[(0, 3), (start, start + 6)])
 
