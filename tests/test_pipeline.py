@@ -79,6 +79,7 @@ max_new_tokens = 24
 measurer = "wall"
 levels = [0]
 references = ["suite:efficient"]
+eff = true
 
 [[arm]]
 name = "code-only"
@@ -140,6 +141,8 @@ def test_first_run_runs_every_stage_and_writes_the_report(first_run):
     assert len(full["losses"]["code"]) == 12
     assert set(report["arms"][0]["losses"]) == {"total", "code"}
     assert report["arms"][0]["metrics"]["tasks"] == len(TASKS)
+    assert report["eff_reference"] == "suite:efficient"
+    assert all(a["metrics"]["eff@1"]["n_tasks"] == len(TASKS) for a in report["arms"])
     assert report["pairs"] and report["pairs"][0]["a"] == "arm:full"
     assert report["tiny_model"] and "not the method's effect" in report["note"]
     assert report["skeletons"]["lexical"]["examples"]

@@ -453,7 +453,12 @@ def run_evaluate(ctx: StageContext, out: Path) -> dict[str, Any]:
     }
     if section.eff:
         reference = section.references[0] if section.references else origins[0]
-        chosen = candidates + [s for s in references if s.origin == reference]
+        # One reference per task and language: eff@1 compares with the first of its origin.
+        firsts: dict[tuple[str, str], Solution] = {}
+        for s in references:
+            if s.origin == reference:
+                firsts.setdefault((s.task_id, s.language), s)
+        chosen = candidates + list(firsts.values())
         bar = ctx.progress("eff@1: every level of every solution", len(chosen))
         runs = levelled_all(ctx.tasks, chosen, store, jobs=section.jobs, progress=lambda d, _t, _i: bar(d))
         for entry in result["systems"]:

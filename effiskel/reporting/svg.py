@@ -17,7 +17,9 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 def _fmt(value: float) -> str:
     if value == 0:
         return "0"
-    if abs(value) >= 100 or abs(value) < 0.01:
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) < 0.01:
         return f"{value:.2g}"
     return f"{value:.3g}"
 
