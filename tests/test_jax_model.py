@@ -235,3 +235,18 @@ def test_packed_rows_keep_each_example_to_itself(checkpoint):
     )
     np.testing.assert_allclose(np.asarray(together[0, :7]), np.asarray(alone_a[0]), atol=1e-4)
     np.testing.assert_allclose(np.asarray(together[0, 7:]), np.asarray(alone_b[0]), atol=1e-4)
+
+
+def test_a_bfloat16_checkpoint_loads(tmp_path):
+    # numpy has no bfloat16: the tensors must be read without it (real checkpoints are bf16).
+    folder = write_checkpoint(tmp_path / "m", **VARIANTS["gqa-llama3-untied"])
+    model = LlamaForCausalLM.from_pretrained(folder, local_files_only=True).to(torch.bfloat16)
+    model.save_pretrained(tmp_path / "bf16")
+    (tmp_path / "bf16" / "config.json").write_text((folder / "config.json").read_text())
+    ids, mask = batch()
+    expected = torch_logits(tmp_path / "bf16", ids, mask)  # upcast to float32 by transformers
+    ours, _ = load_llama(tmp_path / "bf16")(jnp.asarray(ids), attention_mask=jnp.asarray(mask))
+    real = mask.astype(bool)
+    assert np.abs(np.asarray(ours)[real] - expected[real]).max() <= 1e-4
+    as_bf16 = load_llama(tmp_path / "bf16", dtype=jnp.bfloat16, param_dtype=jnp.bfloat16)
+    assert as_bf16.model.layers[0].mlp.up_proj.kernel[...].dtype == jnp.bfloat16

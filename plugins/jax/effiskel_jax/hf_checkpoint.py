@@ -1,6 +1,7 @@
 """Loading a Hugging Face Llama checkpoint directory (``config.json`` + safetensors) into NNX.
 
-The tensors are read with ``safetensors.numpy`` (no torch), one file or a sharded set listed in
+The tensors are read with ``safetensors.flax`` (no torch; numpy has no bfloat16, so not
+``safetensors.numpy``), one file or a sharded set listed in
 ``model.safetensors.index.json``. Linear weights are stored ``(out, in)`` by torch and transposed
 to flax's ``(in, out)``. Every tensor of the model must be found with the right shape, and every
 tensor of the file must be used: a mismatch is a DataError naming the tensor and the file.
@@ -12,10 +13,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jax
 import jax.numpy as jnp
-import numpy as np
 from flax import nnx
-from safetensors.numpy import load_file
+from safetensors.flax import load_file
 
 from effiskel.errors import DataError
 
@@ -41,7 +42,7 @@ def read_config(path: Path) -> LlamaConfig:
     return LlamaConfig.from_dict(raw, source=str(config_file))
 
 
-def read_tensors(path: Path) -> dict[str, tuple[np.ndarray, str]]:
+def read_tensors(path: Path) -> dict[str, tuple[jax.Array, str]]:
     """Every tensor of the checkpoint, by name, with the file it came from."""
     path = Path(path)
     index = path / "model.safetensors.index.json"
@@ -59,7 +60,7 @@ def read_tensors(path: Path) -> dict[str, tuple[np.ndarray, str]]:
             "no model.safetensors (or model.safetensors.index.json) in the model directory",
             path=str(path),
         )
-    tensors: dict[str, tuple[np.ndarray, str]] = {}
+    tensors: dict[str, tuple[jax.Array, str]] = {}
     for name in files:
         file = path / name
         if not file.is_file():

@@ -17,7 +17,8 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 from flax import nnx
-from safetensors.numpy import load_file, save_file
+from safetensors.flax import load_file
+from safetensors.numpy import save_file
 
 from effiskel.errors import DataError
 from effiskel.train_config import LoraSettings
