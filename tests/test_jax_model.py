@@ -250,3 +250,15 @@ def test_a_bfloat16_checkpoint_loads(tmp_path):
     assert np.abs(np.asarray(ours)[real] - expected[real]).max() <= 1e-4
     as_bf16 = load_llama(tmp_path / "bf16", dtype=jnp.bfloat16, param_dtype=jnp.bfloat16)
     assert as_bf16.model.layers[0].mlp.up_proj.kernel[...].dtype == jnp.bfloat16
+
+
+def test_nucleus_sampling_draws_only_from_the_top_p_prefix():
+    from effiskel_jax.generation import pick_token
+
+    logits = jnp.log(jnp.array([[0.1, 0.4, 0.2, 0.3]] * 400))
+    key = jax.random.key(0)
+    assert set(np.asarray(pick_token(logits, key, 0.0, 1.0)).tolist()) == {1}  # greedy
+    assert set(np.asarray(pick_token(logits, key, 1.0, 1e-6)).tolist()) == {1}  # top token only
+    # 0.4 + 0.3 reach 0.5: tokens 1 and 3 are the nucleus, both drawn, nothing else.
+    assert set(np.asarray(pick_token(logits, key, 1.0, 0.5)).tolist()) == {1, 3}
+    assert set(np.asarray(pick_token(logits, key, 1.0, 1.0)).tolist()) == {0, 1, 2, 3}
