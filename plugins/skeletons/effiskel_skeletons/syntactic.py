@@ -41,7 +41,6 @@ operation. On ENAMEL-sized groups that is a small multiple of ``N``.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -96,17 +95,7 @@ class _Productions:
 class _Tree:
     """One solution's normalised tree, flattened in pre-order (a subtree is a contiguous range)."""
 
-    __slots__ = (
-        "_bags",
-        "_buckets",
-        "_prod_array",
-        "labels",
-        "large",
-        "shape",
-        "sizes",
-        "structural",
-        "token_of",
-    )
+    __slots__ = ("labels", "large", "shape", "sizes", "structural", "token_of")
 
     def __init__(
         self,
@@ -125,7 +114,7 @@ class _Tree:
         shape = [0] * count
         token_of = [-1] * count
         structural = [False] * count
-        large: dict[str, list[tuple[int, int]]] = {}
+        large: dict[str, list[int]] = {}
         starts = item.tokens.starts
         index = dict(zip(starts, range(len(starts))))
         anonymous = frozenset() if keep_anonymised else _ANON
@@ -148,42 +137,155 @@ class _Tree:
                 j += sizes[j]
             shape[i] = intern(tuple(key), len(shapes))
             if size >= large_size:
-                large.setdefault(label, []).append((size, i))
-        for bucket in large.values():
-            bucket.sort()
+                large.setdefault(label, []).append(i)
         self.sizes = sizes
         self.shape = shape
         self.labels = labels
         self.large = large
         self.token_of = token_of
         self.structural = structural
-        self._bags: dict[int, np.ndarray] = {}
-        self._buckets: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self._prod_array: np.ndarray | None = None
-
-    def bag(self, i: int, productions: _Productions) -> np.ndarray:
-        """The multiset of productions of the subtree at ``i``, as counts per production id."""
-        bag = self._bags.get(i)
-        if bag is None:
-            if self._prod_array is None:
-                self._prod_array = productions.of_shape[np.asarray(self.shape, dtype=np.int64)]
-            bag = self._bags[i] = np.bincount(self._prod_array[i : i + self.sizes[i]], minlength=productions.count)
-        return bag
-
-    def bucket(self, label: str, productions: _Productions) -> tuple[np.ndarray, np.ndarray]:
-        """The sizes and the bags (one row each) of the large subtrees rooted at ``label``, by size."""
-        found = self._buckets.get(label)
-        if found is None:
-            entries = self.large[label]
-            found = self._buckets[label] = (
-                np.array([size for size, _ in entries]),
-                np.stack([self.bag(i, productions) for _, i in entries]),
-            )
-        return found
 
 
-#: Up to this many candidates in a size band are compared one by one, more at once.
-_PAIRWISE = 4
+#: Count vectors are built this many cells (subtree x production) at a time, to bound memory.
+_CELLS = 1 << 22
+#: Productions are also counted in this many coarse buckets (production id modulo this): the
+#: sum of minima over buckets bounds the exact intersection from above, and rules out most pairs
+#: cheaply (with 32, about 95% of the in-band pairs of unrelated programs).
+_BUCKETS = 32
+
+
+class _Similarity:
+    """Which subtrees have a similar counterpart in enough other solutions, for a whole group.
+
+    Every question is asked at once: the pairs to compare (same root label, size in the band
+    Dice allows, other solution) are enumerated with array operations; each pair is first
+    checked against an upper bound (the intersection of coarse production counts), and only
+    the pairs that pass are compared exactly, summing minima over the nonzero production
+    counts of the subtree asked about.
+    """
+
+    def __init__(self, trees: Sequence[_Tree], productions: _Productions, t: float) -> None:
+        self.trees = trees
+        self.t = t
+        self.width = productions.count
+        # Production id of every node of the group, trees one after another.
+        self.prod = productions.of_shape[np.concatenate([np.asarray(tree.shape, dtype=np.int64) for tree in trees])]
+        self.coarse = self.prod % _BUCKETS
+        self.base = np.cumsum([0] + [len(tree.shape) for tree in trees])
+        # The table of every large subtree, sorted by (label, tree, size): a band of one
+        # label in one other solution is one contiguous run of it.
+        label_ids: dict[str, int] = {}
+        tree_col: list[int] = []
+        node_col: list[int] = []
+        label_col: list[int] = []
+        for t_index, tree in enumerate(trees):
+            for label, nodes in tree.large.items():
+                lid = label_ids.setdefault(label, len(label_ids))
+                tree_col.extend([t_index] * len(nodes))
+                node_col.extend(nodes)
+                label_col.extend([lid] * len(nodes))
+        self.label_ids = label_ids
+        table_tree = np.asarray(tree_col, dtype=np.int64)
+        table_node = np.asarray(node_col, dtype=np.int64)
+        table_label = np.asarray(label_col, dtype=np.int64)
+        table_size = np.asarray([trees[ti].sizes[i] for ti, i in zip(tree_col, node_col)], dtype=np.int64)
+        self.max_size = int(table_size.max()) if len(table_size) else 0
+        keys = self._key(table_label, table_tree, table_size)
+        order = np.argsort(keys, kind="stable")
+        self.keys = keys[order]
+        self.table_tree = table_tree[order]
+        self.table_node = table_node[order]
+        self.table_size = table_size[order]
+
+    def _key(self, label: np.ndarray, tree: np.ndarray, size: np.ndarray) -> np.ndarray:
+        return (label * len(self.trees) + tree) * (self.max_size + 1) + size
+
+    def _counts(
+        self, tree: np.ndarray, node: np.ndarray, size: np.ndarray, ids: np.ndarray, width: int
+    ) -> np.ndarray:
+        """Counts of ``ids`` (one per node of the group) over the given subtrees, one row each."""
+        first = self.base[tree] + node
+        chunks = []
+        done = 0
+        while done < len(tree):
+            # A chunk of rows whose cells and node entries both stay under _CELLS.
+            cum = np.cumsum(size[done:])
+            stop = done + max(1, min(int(np.searchsorted(cum, _CELLS, side="right")), _CELLS // max(width, 1)))
+            sizes = size[done:stop]
+            total = int(sizes.sum())
+            offsets = np.cumsum(sizes) - sizes
+            at = np.repeat(first[done:stop] - offsets, sizes) + np.arange(total)
+            rows = np.repeat(np.arange(stop - done), sizes)
+            # Filled by bincount itself: a zeroed matrix written into costs page faults.
+            chunks.append(np.bincount(rows * width + ids[at], minlength=(stop - done) * width))
+            done = stop
+        flat = chunks[0] if len(chunks) == 1 else np.concatenate(chunks)
+        return flat.reshape(len(tree), width)
+
+    def _similar(
+        self, q_rows: tuple[np.ndarray, np.ndarray, np.ndarray], c_rows: tuple[np.ndarray, np.ndarray, np.ndarray],
+        pair_q: np.ndarray, pair_c: np.ndarray, ids: np.ndarray, width: int, sizes: np.ndarray,
+    ) -> np.ndarray:
+        """Whether ``2 |A ∩ B| / (|A| + |B|)`` reaches the threshold for each pair (query row,
+        candidate row) when nodes are counted by ``ids``; exact for production ids, an upper
+        bound for coarser ids."""
+        q_used, q_at = np.unique(pair_q, return_inverse=True)
+        c_used, c_at = np.unique(pair_c, return_inverse=True)
+        q_counts = self._counts(*(col[q_used] for col in q_rows), ids, width)
+        c_counts = self._counts(*(col[c_used] for col in c_rows), ids, width)
+        # Intersection of multisets: the sum of minima over the query's nonzero counts only.
+        nz_q, nz_p = np.nonzero(q_counts)
+        nz_v = q_counts[nz_q, nz_p]
+        per_q = np.bincount(nz_q, minlength=len(q_used))
+        q_ptr = np.cumsum(per_q) - per_q
+        length = per_q[q_at]
+        pair_start = np.cumsum(length) - length
+        at = np.repeat(q_ptr[q_at] - pair_start, length) + np.arange(int(length.sum()))
+        shared = np.minimum(nz_v[at], c_counts[np.repeat(c_at, length), nz_p[at]])
+        inter = np.add.reduceat(shared, pair_start)
+        # The same float operations as dice(): a bound passes wherever the exact value does.
+        return 2.0 * inter / sizes >= self.t - 1e-12
+
+    def answer(self, queries: Sequence[tuple[int, int]], need: int) -> list[bool]:
+        """For each (tree, node) asked about: do at least ``need`` solutions, its own included,
+        hold a subtree with the same root label whose Dice similarity reaches the threshold?"""
+        trees, t = self.trees, self.t
+        n_trees = len(trees)
+        q_tree = np.asarray([ti for ti, _ in queries], dtype=np.int64)
+        q_node = np.asarray([i for _, i in queries], dtype=np.int64)
+        q_size = np.asarray([trees[ti].sizes[i] for ti, i in queries], dtype=np.int64)
+        q_label = np.asarray([self.label_ids[trees[ti].labels[i]] for ti, i in queries], dtype=np.int64)
+        # The size band Dice allows (the same float operations as one-at-a-time code would do).
+        lo = np.ceil(q_size * t / (2.0 - t) - 1e-9).astype(np.int64)
+        hi = np.minimum(np.floor(q_size * (2.0 - t) / t + 1e-9).astype(np.int64), self.max_size)
+        # One (query, other solution) per row.
+        qo = np.repeat(np.arange(len(queries)), n_trees)
+        other = np.tile(np.arange(n_trees), len(queries))
+        keep = other != q_tree[qo]
+        qo, other = qo[keep], other[keep]
+        a = np.searchsorted(self.keys, self._key(q_label[qo], other, lo[qo]), side="left")
+        b = np.searchsorted(self.keys, self._key(q_label[qo], other, hi[qo]), side="right")
+        n = np.maximum(b - a, 0)
+        some = n > 0
+        qo, a, n = qo[some], a[some], n[some]
+        if not len(qo):
+            return [False] * len(queries)
+        # Every pair (query, candidate row of the table), numbered by its (query, other solution).
+        group_start = np.cumsum(n) - n
+        pair_group = np.repeat(np.arange(len(qo)), n)
+        pair_q = np.repeat(qo, n)
+        pair_c = np.repeat(a - group_start, n) + np.arange(int(n.sum()))
+        q_rows = (q_tree, q_node, q_size)
+        c_rows = (self.table_tree, self.table_node, self.table_size)
+        for ids, width in ((self.coarse, _BUCKETS), (self.prod, self.width)):
+            sizes = q_size[pair_q] + self.table_size[pair_c]
+            passed = self._similar(q_rows, c_rows, pair_q, pair_c, ids, width, sizes)
+            pair_q, pair_c, pair_group = pair_q[passed], pair_c[passed], pair_group[passed]
+            if not len(pair_q):
+                return [False] * len(queries)
+        # A (query, other solution) with a similar pair counts once.
+        found = 1 + np.bincount(qo[np.unique(pair_group)], minlength=len(queries))
+        return (found >= need).tolist()
 
 
 def dice(a: np.ndarray, size_a: int, b: np.ndarray, size_b: int) -> float:
@@ -249,14 +351,18 @@ class SyntacticStrategy:
         approx = self.approx_size
         large = approx if approx != math.inf else 1 << 62
         trees = [_Tree(item, shapes, self.keep_builtins, self.keep_anonymised, int(large)) for item in items]
-        productions: _Productions | None = None
         holders: Counter[int] = Counter()
         for tree in trees:
             holders.update(set(tree.shape))
         need = self.support_needed(len(trees))
         min_size = self.min_size
         out: list[list[bool]] = []
-        memo: dict[tuple[int, int], bool] = {}
+        # Which subtrees are visited does not depend on the approximate answers, so the
+        # questions are collected first and answered together; equal shapes of one solution
+        # share one answer.
+        asked: dict[tuple[int, int], int] = {}
+        queries: list[tuple[int, int]] = []
+        pending: list[tuple[int, int, int]] = []
         for ti, tree in enumerate(trees):
             keep = [False] * len(items[ti].tokens)
             sizes, shape, structural, token_of = tree.sizes, tree.shape, tree.structural, tree.token_of
@@ -274,74 +380,28 @@ class SyntacticStrategy:
                     i += size
                     continue
                 if size >= approx:
-                    if productions is None:
-                        productions = _Productions(shapes)
-                    similar = self._memo_similar(memo, trees, ti, i, need, productions)
-                else:
-                    similar = False
-                if similar:
-                    j = i + 1
-                    end = i + size
-                    while j < end:
-                        if structural[j]:
-                            keep[token_of[j]] = True
-                        j += sizes[j]
+                    key = (ti, shape[i])
+                    q = asked.get(key)
+                    if q is None:
+                        q = asked[key] = len(queries)
+                        queries.append((ti, i))
+                    pending.append((ti, i, q))
                 i += 1
             out.append(keep)
+        if queries:
+            answers = _Similarity(trees, _Productions(shapes), self.min_similarity).answer(queries, need)
+            for ti, i, q in pending:
+                if not answers[q]:
+                    continue
+                # A similar (not equal) subtree keeps its own structural leaves only.
+                sizes, structural, token_of, keep = trees[ti].sizes, trees[ti].structural, trees[ti].token_of, out[ti]
+                j = i + 1
+                end = i + sizes[i]
+                while j < end:
+                    if structural[j]:
+                        keep[token_of[j]] = True
+                    j += sizes[j]
         return out
-
-    def _memo_similar(
-        self, memo: dict[tuple[int, int], bool], trees: list[_Tree], ti: int, i: int, need: int,
-        productions: _Productions,
-    ) -> bool:
-        # Equal shapes have equal bags, sizes and labels: the answer is the same.
-        key = (ti, trees[ti].shape[i])
-        answer = memo.get(key)
-        if answer is None:
-            answer = memo[key] = self._similar_elsewhere(trees, ti, i, need, productions)
-        return answer
-
-    def _similar_elsewhere(
-        self, trees: list[_Tree], ti: int, i: int, need: int, productions: _Productions
-    ) -> bool:
-        tree = trees[ti]
-        size = tree.sizes[i]
-        label = tree.labels[i]
-        t = self.min_similarity
-        lo = math.ceil(size * t / (2.0 - t) - 1e-9)
-        hi = math.floor(size * (2.0 - t) / t + 1e-9)
-        found = 1
-        left = len(trees) - 1
-        bag = None
-        for tj, other in enumerate(trees):
-            if tj == ti:
-                continue
-            if found + left < need:
-                return False
-            left -= 1
-            bucket = other.large.get(label)
-            if not bucket:
-                continue
-            a = bisect_left(bucket, (lo, -1))
-            b = bisect_left(bucket, (hi + 1, -1))
-            if a == b:
-                continue
-            if bag is None:
-                bag = tree.bag(i, productions)
-            if b - a <= _PAIRWISE:
-                for other_size, j in bucket[a:b]:
-                    if dice(bag, size, other.bag(j, productions), other_size) >= t - 1e-12:
-                        found += 1
-                        break
-            else:
-                # Many candidates: compare with all of them in one array operation.
-                sizes, bags = other.bucket(label, productions)
-                shared = np.minimum(bags[a:b], bag).sum(axis=1)
-                if (2.0 * shared >= (t - 1e-12) * (size + sizes[a:b])).any():
-                    found += 1
-            if found >= need:
-                return True
-        return found >= need
 
     def extract(self, group: SolutionGroup, frontend: LanguageFrontend) -> list[Skeleton | SkeletonFailure]:
         """One skeleton (or failure) per efficient solution of ``group``, in order."""
