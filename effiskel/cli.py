@@ -671,7 +671,11 @@ def _attach_commands() -> None:
             main.add_command(command)
 
 
-_attach_commands()
-
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    # `python -m effiskel.cli`: this module is __main__, and the commands' modules import
+    # effiskel.cli, a second copy; run that one, which has every command attached.
+    from effiskel.cli import main as _main
+
+    _main()
+else:
+    _attach_commands()
