@@ -194,14 +194,16 @@ class Host:
         (self.victim / "victim.txt").write_text("original\n")
         if self.decoy is None or self.decoy.poll() is not None:
             self.stop_decoy()
-            self.decoy = subprocess.Popen(["/bin/sh", "-c", f"sleep 300; : {self.decoy_marker}"],
-                                          start_new_session=True, stdin=subprocess.DEVNULL,
+            # One process (no shell whose orphaned child would be left to us), the marker in its
+            # command line.
+            command = [sys.executable, "-S", "-c", "import time; time.sleep(300)", self.decoy_marker]
+            self.decoy = subprocess.Popen(command, start_new_session=True, stdin=subprocess.DEVNULL,
                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def stop_decoy(self) -> None:
         if self.decoy is not None:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.decoy.pid, signal.SIGKILL)  # its sleep too, if a program killed the shell
+                os.killpg(self.decoy.pid, signal.SIGKILL)
             self.decoy.wait()
             self.decoy = None
 
