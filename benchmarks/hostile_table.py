@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from effiskel.execution import Builder  # noqa: E402
-from effiskel.sandbox import RLIMIT  # noqa: E402
-from tests.hostile import battery  # noqa: E402
+from effiskel.execution import Builder
+from effiskel.sandbox import RLIMIT
+from tests.hostile import battery
 
 
 def cell(result: battery.CaseResult) -> str:

@@ -110,9 +110,9 @@ APPS_FILES = {
     "question.txt": b"Given n non-negative integers, find the largest container.\n",
     "input_output.json": json.dumps({"inputs": [[[1, 8, 6, 2, 5, 4, 8, 3, 7]], [[1, 1]]], "outputs": [49, [1]],
                                      "fn_name": "maxArea"}).encode(),
-    "solutions.json": json.dumps(["class Solution:\n    def maxArea(self, height):\n"
-                                  "        return max(min(a, b) * (j - i) for i, a in enumerate(height)"
-                                  " for j, b in enumerate(height) if i < j)\n"]).encode(),
+    "solutions.json": json.dumps([("class Solution:\n    def maxArea(self, height):\n"
+                                   "        return max(min(a, b) * (j - i) for i, a in enumerate(height)"
+                                   " for j, b in enumerate(height) if i < j)\n")]).encode(),
     "metadata.json": json.dumps({"difficulty": "interview", "url": "https://leetcode.com/x"}).encode(),
     "starter_code.py": b"class Solution:\n    def maxArea(self, height: List[int]) -> int:\n        ",
 }

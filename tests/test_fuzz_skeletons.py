@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 import effiskel
 from effiskel.datamodel import Skeleton, SkeletonFailure, Solution, SolutionGroup
-from effiskel.harness import ValueType, parse_harness_output
 from effiskel.datasets.suite import load_suite
+from effiskel.harness import ValueType, parse_harness_output
 
 LANGUAGES = ["python", "cpp", "java"]
 STRATEGIES = ["lexical", "syntactic"]

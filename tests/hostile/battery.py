@@ -374,6 +374,6 @@ def run_in_driver(case: str, language: str, layer: str, cache: Path, root: Path)
 
     repo = Path(__file__).resolve().parents[2]
     proc = subprocess.run([sys.executable, "-c", DRIVER, case, language, layer, str(cache), str(root)],
-                          cwd=repo, capture_output=True, timeout=120)
+                          cwd=repo, capture_output=True, timeout=120, check=False)
     lines = proc.stdout.decode().strip().splitlines()
     return proc.returncode, (json.loads(lines[-1]) if proc.returncode == 0 and lines else None)

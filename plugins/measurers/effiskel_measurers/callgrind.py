@@ -37,7 +37,7 @@ def _collected(log: bytes) -> int:
     banner = _BANNER.match(log)
     if banner is None:
         raise MeasurementError("callgrind's log is missing or was cut (the program wrote too much on stderr)")
-    totals = re.findall(rb"^==" + banner.group(1) + rb"== Collected : (\d+)[ \t]*$", log, re.M)
+    totals = re.findall(rb"^==" + banner.group(1) + rb"== Collected : (\d+)[ \t]*$", log, re.MULTILINE)
     if len(totals) != 1:
         raise MeasurementError(f"callgrind's log holds {len(totals)} totals for the program's process, "
                                "not one: the program wrote into it; no trusted count")
@@ -88,7 +88,7 @@ class InstructionsMeasurer:
         env = {"PYTHONHASHSEED": "0", "EFFISKEL_DETERMINISTIC": "1"}
         limits = attrs.evolve(session.limits, wall_seconds=session.limits.wall_seconds * self.slowdown,
                               cpu_seconds=None, stderr_bytes=max(session.limits.stderr_bytes, LOG_BYTES))
-        options = dict(indices=[index], wrap=wrap, env=env, limits=limits)
+        options = {"indices": [index], "wrap": wrap, "env": env, "limits": limits}
         if baseline:
             outcome = session.baseline(**options)
         else:
