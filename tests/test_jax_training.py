@@ -159,7 +159,8 @@ def test_settings_the_backend_cannot_honour_are_errors(host, tiny, tmp_path):
         f'backend = "jax"\nmodel = "{tiny}"\noutput_dir = "{tmp_path / "d"}"\n'
         "[backend_options]\npad_to_multiple = 8\n"
     )
-    result = CliRunner().invoke(main, ["train", str(path), "--examples", str(tmp_path / "ex.jsonl")])
+    examples = str(tmp_path / "ex.jsonl")
+    result = CliRunner().invoke(main, ["train", str(path), "--examples", examples])
     assert result.exit_code == 1, result.output
     assert "[backend_options] pad_to_multiple: unknown to the jax backend" in result.output
 
