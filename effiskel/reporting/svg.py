@@ -34,8 +34,11 @@ def speedup_bars(rows: Sequence[tuple[str, Mapping[str, float | None]]], series:
     lo_exp, hi_exp = math.floor(math.log10(low)), math.ceil(math.log10(high))
     if lo_exp == hi_exp:
         hi_exp += 1
-    label_w, bar_h, gap, top, right = 190, 12, 8, 42, 20
-    plot_w = width - label_w - right
+    # Room for the longest label (about 6.5 px a character at 11 px), within reason.
+    label_w = min(340, max(120, int(6.5 * max((len(label) for label, _ in rows), default=0)) + 12))
+    bar_h, gap, top, right = 12, 8, 42, 20
+    plot_w = max(width - 190 - right, 300)
+    width = label_w + plot_w + right
     row_h = bar_h * max(1, len(series)) + gap
     height = top + row_h * max(1, len(rows)) + 30
 
