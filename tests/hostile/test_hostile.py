@@ -122,12 +122,13 @@ def test_bubblewrap_protects_the_parent(host, cache, tmp_path):
     assert code == 0 and report == {"verdict": "passed", "next": "passed", "survivors": []}
 
 
-@pytest.mark.parametrize("language", ["python", "cpp"])
+@pytest.mark.parametrize("language", ["python", "cpp", "java"])
 def test_a_faked_clock_or_counter_cannot_lower_the_instruction_count(language, host, cache):
-    """``fake_timer`` makes the harness's clock report one nanosecond per call, and
-    ``fake_counter`` attacks the counter itself (Python: replaces callgrind's log file; C++:
-    resets the count with a valgrind client request). The ``instructions`` figure stays that of
-    the work, or there is none: never a lower one."""
+    """``fake_timer`` makes the harness's clock report one nanosecond per call (Java: forges the
+    harness's report), and ``fake_counter`` attacks the counter itself (Python: replaces
+    callgrind's log file; C++: resets the count with a valgrind client request; Java: pauses the
+    bytecode counter by reflection). The ``instructions`` figure stays that of the work, or
+    there is none: never a lower one."""
     layer = sandbox.default_layer()
     evaluator = Evaluator(builder=Builder(cache, layer=layer), limits=battery.LIMITS, layer=layer)
     prepared = prepare(battery.task([2000]))
@@ -142,12 +143,13 @@ def test_a_faked_clock_or_counter_cannot_lower_the_instruction_count(language, h
         assert result.passed, result.run.message
         figures[case] = result.total()
     honest = figures["honest"]
-    assert isinstance(honest, float) and honest > 0
-    assert figures["fake_timer"] >= 0.98 * honest, figures
+    assert isinstance(honest, float) and honest > 0, figures
+    for case in ("fake_timer", "fake_counter"):
+        assert isinstance(figures[case], str) or figures[case] >= 0.98 * honest, figures
     if language == "cpp":
         assert "client requests" in figures["fake_counter"], figures
-    else:
-        assert figures["fake_counter"] >= 0.98 * honest, figures
+    if language == "java":
+        assert "reflection" in figures["fake_counter"], figures
 
 
 def test_the_wall_figure_comes_from_inside_the_program(host, cache):

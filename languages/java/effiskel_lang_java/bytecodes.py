@@ -136,6 +136,33 @@ def parse_counts(text: str, where: str = COUNTS_FILE) -> BytecodeCounts:
     return BytecodeCounts(total, own, lines, calls)
 
 
+#: Names in a class file's constant pool by which code reaches other classes' state at run time
+#: (reflection, method-handle and var-handle lookups, class loading by name, Unsafe). The counter
+#: lives in the program's JVM as public static state: a solution that can name it can pause it.
+REFLECTION = (b"forName", b"loadClass", b"java/lang/reflect/", b"getField", b"getDeclaredField",
+              b"getMethod", b"getDeclaredMethod", b"findStatic", b"findVarHandle", b"findStaticVarHandle",
+              b"findSetter", b"findStaticSetter", b"findGetter", b"findStaticGetter", b"privateLookupIn",
+              b"Unsafe", b"effiskel/agent")
+
+
+def _check_no_reflection(session: MeasureSession) -> None:
+    """Refuse to count a solution whose classes use reflection: its count could be faked."""
+    import zipfile
+
+    build = session.build
+    if build.directory is None:
+        return
+    with zipfile.ZipFile(build.directory / "solution.jar") as jar:
+        for name in jar.namelist():
+            if not name.endswith(".class") or name.startswith(f"{toolchain.MAIN_CLASS}"):
+                continue
+            data = jar.read(name)
+            used = [word.decode() for word in REFLECTION if word in data]
+            if used:
+                raise MeasurementError(f"{name} uses reflection ({', '.join(used)}), which can reach the "
+                                       "bytecode counter in its JVM: no trusted count")
+
+
 def count_bytecodes(session: MeasureSession, indices: Sequence[int] | None = None, *,
                     agent: Path | None = None, slowdown: float = 40.0) -> BytecodeCounts:
     """Count the bytecodes of one call of the solution on each input of ``indices`` (default:
@@ -147,6 +174,7 @@ def count_bytecodes(session: MeasureSession, indices: Sequence[int] | None = Non
     if session.prepared.task.kind is not TaskKind.FUNCTION:
         raise MeasurementError(f"task {session.prepared.task.id}: bytecodes are counted around a call; "
                                "a stdio task has none")
+    _check_no_reflection(session)
     jar = agent or build_agent(session_builder(session))
     if re.search(r"[\s,=]", str(jar)):
         raise MeasurementError(f"the agent's path {jar} holds a space, comma or '=': "
