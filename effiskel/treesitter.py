@@ -198,9 +198,12 @@ class TreeSitterFrontend:
                     if not parent():
                         return TokenStream(source, starts, ends, kinds, type_ids, self.type_names)
 
-    def _normalize(self, tree: tree_sitter.Tree, source: bytes, keep_builtins: bool) -> NormalTree:
+    def _normalize(
+        self, tree: tree_sitter.Tree, source: bytes, keep_builtins: bool, with_tokens: bool = False
+    ) -> tuple[NormalTree, TokenStream | None]:
         """The normalised tree in one pre-order walk of a tree cursor (no recursion, no per-node
-        Python objects beyond the column entries)."""
+        Python objects beyond the column entries); with ``with_tokens``, the same walk collects
+        the tokens too (what :meth:`_collect_tokens` does), which saves a second walk."""
         modes = self._leaf_modes
         fixed = self._leaf_labels
         type_names = self.type_names
@@ -213,6 +216,16 @@ class TreeSitterFrontend:
         ends: list[int] = []
         sizes: list[int] = []
         add_label, add_start, add_end, add_size = labels.append, starts.append, ends.append, sizes.append
+        # Token columns, filled only with_tokens.
+        kind_table = self._kinds
+        ident = self._identifier
+        all_builtins = self._builtins
+        t_starts = array("L")
+        t_ends = array("L")
+        t_kinds = bytearray()
+        t_types = array("H")
+        add_t_start, add_t_end, add_t_kind, add_t_type = t_starts.append, t_ends.append, t_kinds.append, t_types.append
+        prev_end = 0
         cursor = tree.walk()
         first_child, next_sibling, parent = (
             cursor.goto_first_child,
@@ -230,6 +243,12 @@ class TreeSitterFrontend:
         open_ = [0]
         push, pop = open_.append, open_.pop
         walking = first_child()
+        if with_tokens and not walking and e > s:
+            # A root without children is a token of its own (and no leaf of the tree).
+            add_t_start(s)
+            add_t_end(e)
+            add_t_kind(kind_table[root.kind_id])
+            add_t_type(root.kind_id)
         while walking:
             node = cursor.node
             kid = node.kind_id
@@ -242,9 +261,25 @@ class TreeSitterFrontend:
                 add_size(1)
                 continue
             mode = modes[kid]
-            if mode != _SKIP:
+            if mode != _SKIP or with_tokens:
                 s, e = node.byte_range
-                if e > s or node.is_missing:
+                if with_tokens:
+                    # As _collect_tokens: never overlapping, even on a confused error recovery.
+                    ts = s if s >= prev_end else prev_end
+                    if e > ts:
+                        kind = kind_table[kid]
+                        if ident[kid]:
+                            word = source[ts:e]
+                            if word in all_builtins:
+                                kind = TokenKind.BUILTIN
+                            elif word in keywords:
+                                kind = TokenKind.KEYWORD
+                        add_t_start(ts)
+                        add_t_end(e)
+                        add_t_kind(kind)
+                        add_t_type(kid)
+                        prev_end = e
+                if mode != _SKIP and (e > s or node.is_missing):
                     if mode == _FIXED:
                         label = fixed[kid]
                     else:
@@ -266,7 +301,10 @@ class TreeSitterFrontend:
                 i = pop()
                 sizes[i] = len(labels) - i
         sizes[0] = len(labels)
-        return NormalTree(labels, starts, ends, sizes)
+        normal = NormalTree(labels, starts, ends, sizes)
+        if not with_tokens:
+            return normal, None
+        return normal, TokenStream(source, t_starts, t_ends, t_kinds, t_types, self.type_names)
 
     def _issues(self, tree: tree_sitter.Tree, source: bytes) -> list[SyntaxIssue]:
         root = tree.root_node
@@ -324,7 +362,12 @@ class TreeSitterParse(ParsedSource):
     def normal_tree(self, *, keep_builtins: bool = True) -> NormalTree:
         found = self._normal.get(keep_builtins)
         if found is None:
-            found = self._normal[keep_builtins] = self.frontend._normalize(self.tree, self.source, keep_builtins)
+            # Tokens not made yet come from the same walk (unless the root is a token itself).
+            with_tokens = self._tokens is None and not self.frontend._atomic[self.tree.root_node.kind_id]
+            found, tokens = self.frontend._normalize(self.tree, self.source, keep_builtins, with_tokens)
+            self._normal[keep_builtins] = found
+            if tokens is not None:
+                self._tokens = tokens
         return found
 
     def normalized(self, *, keep_builtins: bool = True) -> NormalNode:

@@ -51,7 +51,7 @@ import numpy as np
 from effiskel.datamodel import Skeleton, SkeletonFailure, SolutionGroup
 from effiskel.protocols import LanguageFrontend
 from effiskel.skeleton import DEFAULT_PLACEHOLDER, build_skeleton
-from effiskel.syntax import ANON_LABELS
+from effiskel.syntax import ANON_LABELS, ParsedSource
 
 from .groups import KeepMask, ParsedSolution, distinct, parse_group
 
@@ -152,6 +152,17 @@ _CELLS = 1 << 22
 #: sum of minima over buckets bounds the exact intersection from above, and rules out most pairs
 #: cheaply (with 32, about 95% of the in-band pairs of unrelated programs).
 _BUCKETS = 32
+_COARSE_FROM = 256
+
+
+def _compact(values: np.ndarray, bound: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values (all in ``range(bound)``), ascending, and each value's index among
+    them (``np.unique`` with ``return_inverse``, without sorting)."""
+    seen = np.zeros(bound, dtype=bool)
+    seen[values] = True
+    used = np.flatnonzero(seen)
+    rank = np.cumsum(seen) - 1
+    return used, rank[values]
 
 
 class _Similarity:
@@ -205,19 +216,22 @@ class _Similarity:
     ) -> np.ndarray:
         """Counts of ``ids`` (one per node of the group) over the given subtrees, one row each."""
         first = self.base[tree] + node
+        fits = int(size.sum()) <= _CELLS and len(tree) * width <= _CELLS
         chunks = []
         done = 0
         while done < len(tree):
-            # A chunk of rows whose cells and node entries both stay under _CELLS.
-            cum = np.cumsum(size[done:])
-            stop = done + max(1, min(int(np.searchsorted(cum, _CELLS, side="right")), _CELLS // max(width, 1)))
+            if fits:
+                stop = len(tree)
+            else:
+                # A chunk of rows whose cells and node entries both stay under _CELLS.
+                cum = np.cumsum(size[done:])
+                stop = done + max(1, min(int(np.searchsorted(cum, _CELLS, side="right")), _CELLS // max(width, 1)))
             sizes = size[done:stop]
-            total = int(sizes.sum())
             offsets = np.cumsum(sizes) - sizes
-            at = np.repeat(first[done:stop] - offsets, sizes) + np.arange(total)
-            rows = np.repeat(np.arange(stop - done), sizes)
+            at = np.repeat(first[done:stop] - offsets, sizes) + np.arange(int(sizes.sum()))
+            rows = np.repeat(np.arange(stop - done) * width, sizes)
             # Filled by bincount itself: a zeroed matrix written into costs page faults.
-            chunks.append(np.bincount(rows * width + ids[at], minlength=(stop - done) * width))
+            chunks.append(np.bincount(rows + ids[at], minlength=(stop - done) * width))
             done = stop
         flat = chunks[0] if len(chunks) == 1 else np.concatenate(chunks)
         return flat.reshape(len(tree), width)
@@ -229,8 +243,8 @@ class _Similarity:
         """Whether ``2 |A ∩ B| / (|A| + |B|)`` reaches the threshold for each pair (query row,
         candidate row) when nodes are counted by ``ids``; exact for production ids, an upper
         bound for coarser ids."""
-        q_used, q_at = np.unique(pair_q, return_inverse=True)
-        c_used, c_at = np.unique(pair_c, return_inverse=True)
+        q_used, q_at = _compact(pair_q, len(q_rows[0]))
+        c_used, c_at = _compact(pair_c, len(c_rows[0]))
         q_counts = self._counts(*(col[q_used] for col in q_rows), ids, width)
         c_counts = self._counts(*(col[c_used] for col in c_rows), ids, width)
         # Intersection of multisets: the sum of minima over the query's nonzero counts only.
@@ -277,20 +291,40 @@ class _Similarity:
         pair_c = np.repeat(a - group_start, n) + np.arange(int(n.sum()))
         q_rows = (q_tree, q_node, q_size)
         c_rows = (self.table_tree, self.table_node, self.table_size)
-        for ids, width in ((self.coarse, _BUCKETS), (self.prod, self.width)):
+        # The coarse bound pays for itself only on many pairs.
+        stages = ((self.coarse, _BUCKETS),) if len(pair_q) >= _COARSE_FROM else ()
+        for ids, width in (*stages, (self.prod, self.width)):
             sizes = q_size[pair_q] + self.table_size[pair_c]
             passed = self._similar(q_rows, c_rows, pair_q, pair_c, ids, width, sizes)
             pair_q, pair_c, pair_group = pair_q[passed], pair_c[passed], pair_group[passed]
             if not len(pair_q):
                 return [False] * len(queries)
         # A (query, other solution) with a similar pair counts once.
-        found = 1 + np.bincount(qo[np.unique(pair_group)], minlength=len(queries))
+        found = 1 + np.bincount(qo[_compact(pair_group, len(qo))[0]], minlength=len(queries))
         return (found >= need).tolist()
 
 
 def dice(a: np.ndarray, size_a: int, b: np.ndarray, size_b: int) -> float:
     """Dice similarity of two multisets (counts per id) of sizes ``size_a`` and ``size_b``."""
     return 2.0 * int(np.minimum(a, b).sum()) / (size_a + size_b)
+
+
+class _TreeFirst:
+    """The frontend, except that each parse that succeeds has its normalised tree built before
+    anything reads its tokens: a tree-sitter parse then makes both in one walk of the tree."""
+
+    __slots__ = ("frontend", "keep_builtins", "name")
+
+    def __init__(self, frontend: LanguageFrontend, keep_builtins: bool) -> None:
+        self.frontend = frontend
+        self.keep_builtins = keep_builtins
+        self.name = frontend.name
+
+    def parse(self, source: bytes | str, *, path: str | None = None) -> ParsedSource:
+        parsed = self.frontend.parse(source, path=path)
+        if not parsed.issues:
+            parsed.normal_tree(keep_builtins=self.keep_builtins)
+        return parsed
 
 
 @attrs.frozen
@@ -336,7 +370,7 @@ class SyntacticStrategy:
 
         The dynamic strategy builds on these masks.
         """
-        entries = parse_group(group, frontend, self.name)
+        entries = parse_group(group, _TreeFirst(frontend, self.keep_builtins), self.name)
         items = [e for e in entries if isinstance(e, ParsedSolution)]
         if not items:
             return list(entries)  # type: ignore[arg-type]
