@@ -179,7 +179,7 @@ class TreeSitterFrontend:
             kid = node.kind_id
             if atomic[kid] or not first_child():
                 s, e = node.byte_range
-                if s < prev_end:  # never overlap, even on a confused error recovery
+                if s < prev_end:  # noqa: PLR1730 (no call per token); never overlap, even on a confused error recovery
                     s = prev_end
                 if e > s:
                     kind = kind_table[kid]
@@ -265,7 +265,7 @@ class TreeSitterFrontend:
                 s, e = node.byte_range
                 if with_tokens:
                     # As _collect_tokens: never overlapping, even on a confused error recovery.
-                    ts = s if s >= prev_end else prev_end
+                    ts = s if s >= prev_end else prev_end  # noqa: FURB136 (no call per token)
                     if e > ts:
                         kind = kind_table[kid]
                         if ident[kid]:

@@ -13,28 +13,28 @@ from effiskel.syntax import NormalNode, NormalTree, ParsedSource
 PINNED = {
     "python": (
         "def f(xs):  # c\n    return sorted(xs)[0] + 1\n",
-        "(module (function_definition def $id (parameters ( $id )) : (block (return_statement return "
-        "(binary_operator (subscript (call sorted (argument_list ( $id ))) [ $num ]) + $num)))))",
+        ("(module (function_definition def $id (parameters ( $id )) : (block (return_statement return "
+        "(binary_operator (subscript (call sorted (argument_list ( $id ))) [ $num ]) + $num)))))"),
         25,
     ),
     "cpp": (
         "int f(int n) { return std::max(n, 2); } // c\n",
-        "(translation_unit (function_definition int (function_declarator $id (parameter_list ( "
+        ("(translation_unit (function_definition int (function_declarator $id (parameter_list ( "
         "(parameter_declaration int $id) ))) (compound_statement { (return_statement return "
-        "(call_expression (qualified_identifier std :: max) (argument_list ( $id , $num ))) ;) })))",
+        "(call_expression (qualified_identifier std :: max) (argument_list ( $id , $num ))) ;) })))"),
         28,
     ),
     "java": (
         "class A { int f(int n) { return Math.max(n, 2); } }\n",
-        "(program (class_declaration class $id (class_body { (method_declaration (integral_type int) $id "
+        ("(program (class_declaration class $id (class_body { (method_declaration (integral_type int) $id "
         "(formal_parameters ( (formal_parameter (integral_type int) $id) )) (block { (return_statement "
-        "return (method_invocation Math . max (argument_list ( $id , $num ))) ;) })) })))",
+        "return (method_invocation Math . max (argument_list ( $id , $num ))) ;) })) })))"),
         34,
     ),
     "rust": (
         "fn f(n: i64) -> i64 { n.max(2) } // c\n",
-        "(source_file (function_item fn $id (parameters ( (parameter $id : i64) )) -> i64 (block { "
-        "(call_expression (field_expression $id . max) (arguments ( $num ))) })))",
+        ("(source_file (function_item fn $id (parameters ( (parameter $id : i64) )) -> i64 (block { "
+        "(call_expression (field_expression $id . max) (arguments ( $num ))) })))"),
         25,
     ),
 }
