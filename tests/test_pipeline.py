@@ -128,7 +128,7 @@ def stage_outputs(run_dir: Path) -> dict:
 
 
 def test_first_run_runs_every_stage_and_writes_the_report(first_run):
-    folder, config, result, outputs = first_run
+    result = first_run[2]
     names = [s.name for s in result.stages]
     assert names == ["measure", "curate", "skeleton.lexical", "model", "train.code-only", "generate.code-only",
                      "train.full", "generate.full", "evaluate", "report"]
@@ -155,14 +155,14 @@ def test_first_run_runs_every_stage_and_writes_the_report(first_run):
 
 
 def test_a_rerun_reuses_every_stage(first_run):
-    folder, config, result, outputs = first_run
+    _, config, result, outputs = first_run
     again = run(config, result.run_dir, quiet=True)
     assert [s.status for s in again.stages] == ["reused"] * len(result.stages)
     assert stage_outputs(result.run_dir) == outputs
 
 
 def test_changing_only_the_loss_weights_reruns_train_generate_evaluate_report(first_run):
-    folder, _, result, outputs = first_run
+    folder, _, result, _ = first_run
     changed = load_pipeline(write_pipeline(folder / "changed", skeleton=0.5))
     again = run(changed, result.run_dir, quiet=True)
     assert again.ran == ["train.full", "generate.full", "evaluate", "report"]
@@ -202,7 +202,7 @@ def _start(pipeline: Path, run_dir: Path) -> subprocess.Popen:
 
 
 def test_killed_during_train_and_during_evaluate_the_rerun_gives_the_same_results(first_run):
-    folder, _, result, outputs = first_run
+    folder, _, _, outputs = first_run
     pipeline = folder / "tiny.toml"
     run_dir = folder / "killed"
     stages = run_dir / "stages"

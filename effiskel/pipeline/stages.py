@@ -415,7 +415,7 @@ def generate_runner(arm_index: int) -> Callable[[StageContext, Path], dict[str, 
                                    n=section.n, temperature=section.temperature, top_p=section.top_p,
                                    max_new_tokens=section.max_new_tokens, batch_size=section.batch_size,
                                    seed=ctx.config.pipeline.seed + start, host=ctx.host)
-            for (task, language, _), samples in zip(part, completions):
+            for (task, language, _), samples in zip(part, completions, strict=True):
                 for i, text in enumerate(samples):
                     solutions.append(Solution(task_id=task.id, language=language, source=text,
                                               origin=ARM_ORIGIN.format(arm.name), meta={"sample": i}))

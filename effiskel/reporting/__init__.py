@@ -6,7 +6,6 @@ report again from a run directory's stored results (``effiskel report RUN_DIR``)
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any

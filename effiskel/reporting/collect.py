@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..datamodel import Skeleton
 from ..pipeline.rundir import read_json
 from ..pipeline.stages import ARM_ORIGIN, read_groups, read_loss_log, read_skeletons
-from ..datamodel import Skeleton
 from ..serialization import unstructure
 
 #: The note every report of a tiny-model run carries.
