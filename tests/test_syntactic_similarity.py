@@ -63,17 +63,20 @@ def _reference(items, queries, need: int, t: float) -> list[bool]:
 
 
 @pytest.mark.parametrize(
-    ("language", "count", "t", "cells", "coarse_from"),
+    ("language", "count", "t", "cells", "coarse_from", "dense_cells"),
     [
-        ("python", 4, 0.8, 1 << 22, 256),
-        ("cpp", 3, 0.7, 1 << 22, 0),  # the coarse bound on every pair
-        ("java", 5, 0.8, 4096, 0),  # count vectors built in many small chunks
-        ("python", 6, 0.6, 1000, 10**9),  # exact counts only
+        ("python", 4, 0.8, 1 << 22, 256, 1 << 16),
+        ("cpp", 3, 0.7, 1 << 22, 0, 0),  # the coarse bound on every pair; exact counts cell by cell
+        ("java", 5, 0.8, 4096, 0, 0),  # count vectors built in many small chunks
+        ("python", 6, 0.6, 1000, 10**9, 1 << 30),  # exact counts only, whole rows
     ],
 )
-def test_group_wide_answers_match_one_pair_at_a_time(monkeypatch, language, count, t, cells, coarse_from):
+def test_group_wide_answers_match_one_pair_at_a_time(
+    monkeypatch, language, count, t, cells, coarse_from, dense_cells
+):
     monkeypatch.setattr(syntactic, "_CELLS", cells)
     monkeypatch.setattr(syntactic, "_COARSE_FROM", coarse_from)
+    monkeypatch.setattr(syntactic, "_DENSE_CELLS", dense_cells)
     items = _items(language, count)
     shapes: dict = {}
     trees = [_Tree(item, shapes, True, False, 10) for item in items]

@@ -153,6 +153,8 @@ _CELLS = 1 << 22
 #: cheaply (with 32, about 95% of the in-band pairs of unrelated programs).
 _BUCKETS = 32
 _COARSE_FROM = 256
+#: Up to this many cells (pairs x width), pairs are intersected over whole rows.
+_DENSE_CELLS = 1 << 16
 
 
 def _compact(values: np.ndarray, bound: int) -> tuple[np.ndarray, np.ndarray]:
@@ -247,6 +249,10 @@ class _Similarity:
         c_used, c_at = _compact(pair_c, len(c_rows[0]))
         q_counts = self._counts(*(col[q_used] for col in q_rows), ids, width)
         c_counts = self._counts(*(col[c_used] for col in c_rows), ids, width)
+        if width <= _BUCKETS or len(pair_q) * width <= _DENSE_CELLS:
+            # Narrow rows or few pairs: whole-row minima beat gathering single cells.
+            inter = np.minimum(q_counts[q_at], c_counts[c_at]).sum(axis=1)
+            return 2.0 * inter / sizes >= self.t - 1e-12
         # Intersection of multisets: the sum of minima over the query's nonzero counts only.
         nz_q, nz_p = np.nonzero(q_counts)
         nz_v = q_counts[nz_q, nz_p]
