@@ -81,14 +81,12 @@ class _Productions:
         keys = list(shapes)  # in id order: ids are given in insertion order
         label_of = [key[0] if isinstance(key, tuple) else key for key in keys]
         ids: dict[Any, int] = {}
-        of_shape = np.empty(len(keys), dtype=np.int64)
-        for sid, key in enumerate(keys):
-            if isinstance(key, tuple):
-                production: Any = (key[0], *[label_of[child] for child in key[1:]])
-            else:
-                production = key
-            of_shape[sid] = ids.setdefault(production, len(ids))
-        self.of_shape = of_shape
+        intern = ids.setdefault
+        label = label_of.__getitem__
+        found = [
+            intern((key[0], *map(label, key[1:])) if isinstance(key, tuple) else key, len(ids)) for key in keys
+        ]
+        self.of_shape = np.asarray(found, dtype=np.int64)
         self.count = len(ids)
 
 
