@@ -155,10 +155,11 @@ class TreeSitterFrontend:
     # -- the work ----------------------------------------------------------------------------
 
     def _collect_tokens(self, tree: tree_sitter.Tree, source: bytes) -> TokenStream:
-        starts = array("L")
-        ends = array("L")
+        # Lists grow faster than arrays; they become arrays once, at the end.
+        starts: list[int] = []
+        ends: list[int] = []
         kinds = bytearray()
-        type_ids = array("H")
+        type_ids: list[int] = []
         kind_table = self._kinds
         atomic = self._atomic
         ident = self._identifier
@@ -196,7 +197,9 @@ class TreeSitterFrontend:
                     prev_end = e
                 while not next_sibling():
                     if not parent():
-                        return TokenStream(source, starts, ends, kinds, type_ids, self.type_names)
+                        return TokenStream(
+                            source, array("L", starts), array("L", ends), kinds, array("H", type_ids), self.type_names
+                        )
 
     def _normalize(
         self, tree: tree_sitter.Tree, source: bytes, keep_builtins: bool, with_tokens: bool = False
@@ -220,10 +223,10 @@ class TreeSitterFrontend:
         kind_table = self._kinds
         ident = self._identifier
         all_builtins = self._builtins
-        t_starts = array("L")
-        t_ends = array("L")
+        t_starts: list[int] = []
+        t_ends: list[int] = []
         t_kinds = bytearray()
-        t_types = array("H")
+        t_types: list[int] = []
         add_t_start, add_t_end, add_t_kind, add_t_type = t_starts.append, t_ends.append, t_kinds.append, t_types.append
         prev_end = 0
         cursor = tree.walk()
@@ -304,7 +307,9 @@ class TreeSitterFrontend:
         normal = NormalTree(labels, starts, ends, sizes)
         if not with_tokens:
             return normal, None
-        return normal, TokenStream(source, t_starts, t_ends, t_kinds, t_types, self.type_names)
+        return normal, TokenStream(
+            source, array("L", t_starts), array("L", t_ends), t_kinds, array("H", t_types), self.type_names
+        )
 
     def _issues(self, tree: tree_sitter.Tree, source: bytes) -> list[SyntaxIssue]:
         root = tree.root_node
