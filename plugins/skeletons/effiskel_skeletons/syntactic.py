@@ -31,11 +31,13 @@ comparison is needed only where it can change the answer: changing one leaf chan
 productions, so two different subtrees of size ``s`` have ``sim <= (s - 2) / s`` and only
 subtrees of size ``>= 2 / (1 - min_similarity)`` (10 at 0.8) can match approximately; a subtree
 under an exactly-recurring one is never compared; candidates are bucketed by root label and
-limited to the size band ``[s·t/(2-t), s·(2-t)/t]`` that Dice allows; the search stops at the
-first match in each other solution, and equal shapes share one answer. The cost is
-``O(N + Σ_u Σ_{v ∈ band(u)} (|u| + V))`` over those large subtrees ``u`` (``V``: the group's
-distinct productions, the width of a count vector); many candidates are compared in one array
-operation. On ENAMEL-sized groups that is a small multiple of ``N``.
+limited to the size band ``[s·t/(2-t), s·(2-t)/t]`` that Dice allows, and equal shapes share
+one answer. Which subtrees are asked about does not depend on the answers, so a group's
+questions are answered together, in array operations (:class:`_Similarity`): each in-band pair
+is checked against a cheap upper bound first (production counts folded into a few buckets),
+and only the pairs that pass are intersected exactly. The cost is
+``O(N + Σ_u Σ_{v ∈ band(u)} |u|)`` over those large subtrees ``u``; on ENAMEL-sized groups
+that is a small multiple of ``N``.
 """
 
 from __future__ import annotations
