@@ -223,6 +223,7 @@ class TreeSitterFrontend:
         kind_table = self._kinds
         ident = self._identifier
         all_builtins = self._builtins
+        builtin_kind, keyword_kind = TokenKind.BUILTIN, TokenKind.KEYWORD
         t_starts: list[int] = []
         t_ends: list[int] = []
         t_kinds = bytearray()
@@ -274,9 +275,9 @@ class TreeSitterFrontend:
                         if ident[kid]:
                             word = source[ts:e]
                             if word in all_builtins:
-                                kind = TokenKind.BUILTIN
+                                kind = builtin_kind
                             elif word in keywords:
-                                kind = TokenKind.KEYWORD
+                                kind = keyword_kind
                         add_t_start(ts)
                         add_t_end(e)
                         add_t_kind(kind)
