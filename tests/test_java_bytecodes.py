@@ -31,7 +31,8 @@ REFERENCE = """def probe(values, mode):
 
 # Mode 0 does nothing; 1 loops in its own code; 2 calls the JDK in a loop (its own code is a
 # few instructions per round); 3 is mode 1 with a thread started on the side that keeps busy
-# in the JDK until the JVM halts (a daemon: it must not be counted, and cannot make the count vary).
+# in the JDK until the JVM halts (a daemon: it must not be counted, and cannot make the count vary);
+# 4 is mode 1 on a copy made by clone and System.arraycopy, native code charged per element.
 JAVA = """import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,6 +46,12 @@ class Solution {
             long total = 0;
             for (int round = 0; round < 10; round++) total += Collections.min(boxed);
             return total;
+        }
+        if (mode == 4) {
+            long[] copy = values.clone();
+            long[] again = new long[copy.length];
+            System.arraycopy(copy, 0, again, 0, copy.length);
+            values = again;
         }
         if (mode == 3) {
             Thread side = new Thread(() -> {
@@ -65,7 +72,7 @@ class Solution {
 }
 """
 VALUES = [(i * 7919) % 1000 - 300 for i in range(400)]
-TESTS = [FixedTest(repr([VALUES, mode])) for mode in range(4)]
+TESTS = [FixedTest(repr([VALUES, mode])) for mode in range(5)]
 
 
 def make_task() -> Task:
@@ -103,7 +110,7 @@ def runs(session):
 
 def test_counts_repeat_bit_for_bit_and_include_the_library(runs):
     assert runs[0] == runs[1] == runs[2]  # totals, per-call counts and per-line counts alike
-    nothing, own_loop, library_loop, with_thread = runs[0].calls
+    nothing, own_loop, library_loop, with_thread, copies = runs[0].calls
     # mode 0: the test, the return and the default constructor, nothing of the harness
     assert 0 < nothing < 40
     # mode 1: about 10 bytecodes per element of the loop
@@ -112,6 +119,8 @@ def test_counts_repeat_bit_for_bit_and_include_the_library(runs):
     assert library_loop > 10 * 400 * 10 > 5 * own_loop
     # mode 3: mode 1 plus starting a thread; the thread's own work is never counted
     assert own_loop < with_thread < own_loop + 20_000
+    # mode 4: the two copies of 400 elements count 400 each, not one call each
+    assert own_loop + 800 < copies < own_loop + 900
     assert runs[0].own < runs[0].total
 
 
@@ -135,7 +144,7 @@ def test_the_instructions_measurer_gives_java_bytecodes(evaluator):
     prepared = prepare(task)
     solution = Solution(task.id, "java", JAVA)
     result = measure_solution(evaluator, solution, prepared, "instructions", levels=[0])
-    assert [m.unit for m in result.measurements] == ["bytecodes"] * 4
+    assert [m.unit for m in result.measurements] == ["bytecodes"] * 5
     assert all(m.deterministic and m.samples == (m.location,) for m in result.measurements)
     figures = [m.location for m in result.measurements]
     assert figures[0] < figures[1] < figures[3] and figures[2] > 5 * figures[1]

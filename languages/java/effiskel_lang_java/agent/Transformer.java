@@ -32,6 +32,11 @@ import jdk.internal.org.objectweb.asm.tree.TryCatchBlockNode;
  * callee returns. The whole block is charged on entry: a block left by an exception is charged
  * in full, the same in every run.
  *
+ * <p>Native bulk copies would otherwise cost one instruction whatever their length (a loop of
+ * {@code substring} copies quadratically many characters): before every call of
+ * {@code System.arraycopy} and of an array's {@code clone} the length is passed to
+ * {@link Counter#copied}, which charges one instruction per element.
+ *
  * <p>A probe in a class of the boot loader is inlined (the thread check and the increment,
  * about four times cheaper than a call in the interpreter): its branch target has no stack map
  * frame, which is sound because the JVM does not verify the boot loader's classes
@@ -170,6 +175,22 @@ final class Transformer implements ClassFileTransformer {
             }
         }
         if (first != null) insns.insertBefore(first, call(firstLine, cost, kind));
+        for (AbstractInsnNode insn = insns.getFirst(); insn != null; insn = insn.getNext()) {
+            if (!(insn instanceof MethodInsnNode)) continue;
+            MethodInsnNode call = (MethodInsnNode) insn;
+            InsnList charge = new InsnList();
+            if (call.getOpcode() == Opcodes.INVOKESTATIC && call.owner.equals("java/lang/System")
+                    && call.name.equals("arraycopy")) {
+                charge.add(new InsnNode(Opcodes.DUP));  // the length, on top of the stack
+            } else if (call.owner.startsWith("[") && call.name.equals("clone")) {
+                charge.add(new InsnNode(Opcodes.DUP));  // the array
+                charge.add(new InsnNode(Opcodes.ARRAYLENGTH));
+            } else {
+                continue;
+            }
+            charge.add(new MethodInsnNode(Opcodes.INVOKESTATIC, COUNTER, "copied", "(I)V", false));
+            insns.insertBefore(insn, charge);
+        }
     }
 
     private static InsnList call(int line, int cost, Kind kind) {
