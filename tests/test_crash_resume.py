@@ -189,9 +189,11 @@ def test_curate_and_evaluate_killed_and_resumed(workspace):
     assert sorted(curated) == sorted(TASKS) and all(len(entry["codes"]) == 2 for entry in curated.values())
 
     candidates = candidates_file(workspace / "candidates.jsonl")
+    # A store of its own: evaluate measures the references too, so there is work to interrupt.
+    store = workspace / "evaluate.sqlite"
     evaluate = cli("evaluate", str(candidates), "--task", "pair_sum_count", "--references", "suite:efficient",
                    "--store", str(store), "--json", "-j", "2")
-    more, done = run_until_done(evaluate, store, workspace, rng, trials=3, first_kill=1.5)
+    more, done = run_until_done(evaluate, store, workspace, rng, trials=3, first_kill=1.0)
     report = {s["system"]: s for s in json.loads(done.stdout)["systems"]}
     assert report["model:good"]["pass@1"]["value"] == 1.0
     assert report["model:wrong"]["pass@1"]["value"] == report["model:crash"]["pass@1"]["value"] == 0.0
