@@ -164,11 +164,13 @@ def _check_no_reflection(session: MeasureSession) -> None:
 
 
 def count_bytecodes(session: MeasureSession, indices: Sequence[int] | None = None, *,
-                    agent: Path | None = None, slowdown: float = 40.0) -> BytecodeCounts:
+                    agent: Path | None = None, slowdown: float = 100.0) -> BytecodeCounts:
     """Count the bytecodes of one call of the solution on each input of ``indices`` (default:
     the session's) in one run (``calls``: one count per input; ``lines``: summed over them);
     each input gets one warm-up call first, uncounted.
-    ``slowdown`` scales the run's time limit (the counted run is interpreted and probed)."""
+    ``slowdown`` scales the run's time limit: the counted run is interpreted and probed, and
+    the suite's slowest inefficient solutions took more than 40 times the plain limit on a
+    loaded machine."""
     if session.build.spec.language != "java":
         raise MeasurementError(f"bytecodes are counted for Java, not {session.build.spec.language}")
     if session.prepared.task.kind is not TaskKind.FUNCTION:
