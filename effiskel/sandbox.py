@@ -198,7 +198,7 @@ def _setpriv() -> list[str]:
     if setpriv is None:
         return []
     try:
-        usage = subprocess.run([setpriv, "--help"], capture_output=True, timeout=10).stdout
+        usage = subprocess.run([setpriv, "--help"], capture_output=True, timeout=10, check=False).stdout
     except (OSError, subprocess.TimeoutExpired):
         return []
     options = [setpriv, "--no-new-privs"]
