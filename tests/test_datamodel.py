@@ -103,6 +103,7 @@ run_results = st.builds(
 )
 skeletons = st.builds(dm.Skeleton, solution_id=text, strategy=names,
                       keep=tuples(st.booleans(), 8), rendered=text, spans=spans, params=json_dicts)
+skeleton_failures = st.builds(dm.SkeletonFailure, solution_id=text, strategy=names, reason=text)
 training_examples = st.builds(
     dm.TrainingExample, task_id=text, solution_id=text, prompt=text, code=text, skeleton=text,
     skeleton_spans=spans, language=names,
@@ -126,6 +127,7 @@ STRATEGIES: dict[type, st.SearchStrategy] = {
     dm.Measurement: measurements,
     dm.RunResult: run_results,
     dm.Skeleton: skeletons,
+    dm.SkeletonFailure: skeleton_failures,
     dm.TrainingExample: training_examples,
     dm.MetricValue: metric_values,
     dm.Report: reports,
