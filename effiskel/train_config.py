@@ -331,3 +331,20 @@ def replace_settings(config: TrainConfig, **changes: Any) -> TrainConfig:
         lora=attrs.evolve(config.lora, **lora),
         **top,
     )
+
+
+#: The file every trainer backend writes into a checkpoint directory, naming the backend.
+CHECKPOINT_META = "effiskel-checkpoint.json"
+
+
+def checkpoint_backend(checkpoint: Path, default: str = "torch") -> str:
+    """The trainer backend that wrote ``checkpoint`` (its metadata file), else ``default``."""
+    import json
+
+    meta = Path(checkpoint) / CHECKPOINT_META
+    if not meta.is_file():
+        return default
+    try:
+        return str(json.loads(meta.read_text())["backend"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataError(f"unreadable checkpoint metadata ({exc})", path=str(meta)) from None

@@ -130,3 +130,15 @@ def test_replace_settings_routes_names_to_their_section(tmp_path):
     assert isinstance(changed, TrainConfig) and changed.training.lr == config.training.lr
     with pytest.raises(TypeError, match="no setting named 'nope'"):
         replace_settings(config, nope=1)
+
+
+def test_checkpoint_backend_is_read_from_the_checkpoint(tmp_path) -> None:
+    from effiskel.errors import DataError
+    from effiskel.train_config import CHECKPOINT_META, checkpoint_backend
+
+    assert checkpoint_backend(tmp_path) == "torch"  # nothing written: the default
+    (tmp_path / CHECKPOINT_META).write_text('{"backend": "jax"}')
+    assert checkpoint_backend(tmp_path) == "jax"
+    (tmp_path / CHECKPOINT_META).write_text('{"backend": ')
+    with pytest.raises(DataError, match=CHECKPOINT_META):
+        checkpoint_backend(tmp_path)

@@ -14,6 +14,7 @@ from rich.console import Console
 from ..cli import _console, _dataset_options, _emit_json, _load_tasks
 from ..errors import EffiskelError
 from ..plugins import get_host
+from ..train_config import checkpoint_backend
 
 #: What ``generate`` writes in each candidate's ``meta``.
 SAMPLING_KEYS = ("n", "temperature", "top_p", "max_new_tokens", "seed")
@@ -152,18 +153,6 @@ def train(config_path, examples_path, skeletons_path, strategy, dataset, data_pa
     console.print(f"adapter -> {checkpoint}")
 
 
-def _backend_of(checkpoint: Path, backend: str | None) -> str:
-    if backend:
-        return backend
-    meta = checkpoint / "effiskel-checkpoint.json"
-    if meta.is_file():
-        try:
-            return str(json.loads(meta.read_text())["backend"])
-        except (json.JSONDecodeError, KeyError) as exc:
-            raise click.ClickException(f"{meta}: unreadable ({exc})") from None
-    return "torch"
-
-
 @click.command()
 @click.argument("checkpoint", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @_dataset_options
@@ -197,7 +186,7 @@ def generate(checkpoint, dataset, data_path, task_ids, language, backend, n, tem
     settings = {"n": n, "temperature": temperature, "top_p": top_p, "max_new_tokens": max_new_tokens,
                 "seed": seed, "batch_size": batch_size}
     try:
-        trainer = get_host().trainers.get(_backend_of(checkpoint, backend))
+        trainer = get_host().trainers.get(backend or checkpoint_backend(checkpoint))
         _quiet_transformers()
         completions = trainer.generate(checkpoint, [task_prompt(t, lang) for t in tasks], settings)
     except EffiskelError as exc:

@@ -40,7 +40,7 @@ from flax import nnx
 from effiskel.datamodel import TrainingExample
 from effiskel.errors import EffiskelError
 from effiskel.serialization import unstructure
-from effiskel.train_config import TrainConfig
+from effiskel.train_config import CHECKPOINT_META, TrainConfig
 from effiskel.training_data import collate, encode_examples, global_batches
 
 from .hf_checkpoint import load_llama
@@ -51,7 +51,7 @@ from .tokenizer import load_tokenizer, pad_id
 LOG = "train_log.jsonl"
 FINAL = "final"
 CHECKPOINTS = "checkpoints"
-METADATA = "effiskel-checkpoint.json"
+METADATA = CHECKPOINT_META  # the core reads the backend from it (train_config.checkpoint_backend)
 EPS = 1e-8
 DTYPES = {"float32": jnp.float32, "bfloat16": jnp.bfloat16, "float16": jnp.float16}
 #: backend_options this backend reads, with their defaults.

@@ -41,7 +41,7 @@ import torch
 from effiskel.datamodel import TrainingExample
 from effiskel.errors import EffiskelError
 from effiskel.serialization import unstructure
-from effiskel.train_config import TrainConfig
+from effiskel.train_config import CHECKPOINT_META, TrainConfig
 from effiskel.training_data import collate, encode_examples, global_batches
 
 from . import checkpoints
@@ -50,7 +50,7 @@ from .objective import LossContext, compute_objective, resolve_terms, window_wei
 
 LOG = "train_log.jsonl"
 FINAL = "final"
-METADATA = "effiskel-checkpoint.json"
+METADATA = CHECKPOINT_META  # the core reads the backend from it (train_config.checkpoint_backend)
 SCHEDULES = {"constant": "constant_with_warmup", "linear": "linear", "cosine": "cosine"}
 
 
