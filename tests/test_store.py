@@ -37,7 +37,7 @@ def _writer(path, start, count):
 def test_a_writer_killed_midway_loses_no_committed_result(tmp_path):
     path = tmp_path / "r.sqlite"
     ResultStore(path)
-    process = multiprocessing.get_context("fork").Process(target=_writer, args=(path, 0, 10**6))
+    process = multiprocessing.get_context("spawn").Process(target=_writer, args=(path, 0, 10**6))
     process.start()
     store = ResultStore(path)
     while store.count() < 200:
