@@ -21,7 +21,7 @@ from rich.text import Text
 from . import __version__
 from .errors import EffiskelError
 from .plugins import BROKEN, get_host
-from .syntax import TokenKind, TokenStream
+from .syntax import TokenKind
 
 KIND_STYLES = {
     TokenKind.KEYWORD: "bold magenta",

@@ -34,7 +34,7 @@ import platform
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -355,6 +355,23 @@ def callgrind_problem() -> str | None:
 
 #: How much slower a program runs under callgrind with per-instruction dumps.
 CALLGRIND_SLOWDOWN = 80.0
+
+
+def with_compiler_flags(spec: ProgramSpec, flags: Sequence[str]) -> ProgramSpec:
+    """``spec`` with ``flags`` put right after the compiler of its first build command."""
+    compiler, *rest = spec.build[0]
+    return attrs.evolve(spec, build=[(compiler, *flags, *rest), *spec.build[1:]])
+
+
+def compiled_profile(session: MeasureSession, program: Callable[..., ProgramSpec], flags: Sequence[str],
+                     *, source_name: str) -> LineProfile:
+    """The line profile of a compiled language's solution: ``program(source, kind, signature)``
+    (the frontend's toolchain) built with ``flags`` added (debug information, non-PIE), then
+    profiled by :func:`callgrind_profile`."""
+    solution = session_solution(session)
+    task = session.prepared.task
+    spec = with_compiler_flags(program(solution.source, task.kind, task.signature), flags)
+    return callgrind_profile(session, spec, source_name=source_name)
 
 
 def callgrind_profile(session: MeasureSession, spec: ProgramSpec, *, source_name: str,

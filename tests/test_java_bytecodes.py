@@ -17,7 +17,6 @@ from effiskel.datamodel import TestCase as FixedTest
 from effiskel.evaluation import Evaluator, PreparedTask, prepare
 from effiskel.execution import Build, Builder
 from effiskel.measurement import MeasurementError, MeasureSession, measure_solution
-from effiskel.profiling import profile_solution
 
 SIGNATURE = Signature("probe", (Parameter("values", "list[int]"), Parameter("mode", "int")), "int")
 

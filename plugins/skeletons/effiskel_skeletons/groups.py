@@ -8,12 +8,14 @@ The entries keep the group's order, one per efficient solution.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import attrs
 
-from effiskel.datamodel import SkeletonFailure, Solution, SolutionGroup
+from effiskel.datamodel import Skeleton, SkeletonFailure, Solution, SolutionGroup
 from effiskel.protocols import LanguageFrontend
+from effiskel.skeleton import build_skeleton
 from effiskel.syntax import ParsedSource, TokenStream
 
 
@@ -108,3 +110,14 @@ def distinct(items: Sequence[ParsedSolution]) -> tuple[list[ParsedSolution], lis
             unique.append(item)
         index.append(where[key])
     return unique, index
+
+
+def skeletons_from_masks(masks: Sequence[KeepMask | SkeletonFailure], strategy: str, params: Mapping[str, Any],
+                         *, placeholder: str, merge_runs: bool) -> list[Skeleton | SkeletonFailure]:
+    """The strategy's result from its keep-masks: a skeleton per mask, failures as they are."""
+    return [
+        m if isinstance(m, SkeletonFailure)
+        else build_skeleton(m.item.solution, m.item.tokens, m.keep, strategy, params,
+                            placeholder=placeholder, merge_runs=merge_runs)
+        for m in masks
+    ]

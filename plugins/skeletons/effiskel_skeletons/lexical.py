@@ -23,10 +23,10 @@ import attrs
 
 from effiskel.datamodel import Skeleton, SkeletonFailure, SolutionGroup
 from effiskel.protocols import LanguageFrontend
-from effiskel.skeleton import DEFAULT_PLACEHOLDER, build_skeleton
+from effiskel.skeleton import DEFAULT_PLACEHOLDER
 from effiskel.syntax import TokenKind, TokenStream
 
-from .groups import KeepMask, ParsedSolution, distinct, parse_group
+from .groups import KeepMask, ParsedSolution, distinct, parse_group, skeletons_from_masks
 
 #: The token kinds eligible by default.
 DEFAULT_KINDS = ("keyword", "operator", "punctuation", "type", "builtin")
@@ -135,21 +135,8 @@ class LexicalStrategy:
 
     def extract(self, group: SolutionGroup, frontend: LanguageFrontend) -> list[Skeleton | SkeletonFailure]:
         """One skeleton (or failure) per efficient solution of ``group``, in order."""
-        params = self.params()
-        return [
-            m
-            if isinstance(m, SkeletonFailure)
-            else build_skeleton(
-                m.item.solution,
-                m.item.tokens,
-                m.keep,
-                self.name,
-                params,
-                placeholder=self.placeholder,
-                merge_runs=self.merge_runs,
-            )
-            for m in self.keep_masks(group, frontend)
-        ]
+        return skeletons_from_masks(self.keep_masks(group, frontend), self.name, self.params(),
+                                    placeholder=self.placeholder, merge_runs=self.merge_runs)
 
 
 def _keys(tokens: TokenStream, eligible: bytearray) -> list[tuple[int, bytes] | None]:

@@ -52,10 +52,10 @@ import numpy as np
 
 from effiskel.datamodel import Skeleton, SkeletonFailure, SolutionGroup
 from effiskel.protocols import LanguageFrontend
-from effiskel.skeleton import DEFAULT_PLACEHOLDER, build_skeleton
+from effiskel.skeleton import DEFAULT_PLACEHOLDER
 from effiskel.syntax import ANON_LABELS, ParsedSource
 
-from .groups import KeepMask, ParsedSolution, distinct, parse_group
+from .groups import KeepMask, ParsedSolution, distinct, parse_group, skeletons_from_masks
 
 _ANON = frozenset(ANON_LABELS.values())
 
@@ -445,18 +445,5 @@ class SyntacticStrategy:
 
     def extract(self, group: SolutionGroup, frontend: LanguageFrontend) -> list[Skeleton | SkeletonFailure]:
         """One skeleton (or failure) per efficient solution of ``group``, in order."""
-        params = self.params()
-        return [
-            m
-            if isinstance(m, SkeletonFailure)
-            else build_skeleton(
-                m.item.solution,
-                m.item.tokens,
-                m.keep,
-                self.name,
-                params,
-                placeholder=self.placeholder,
-                merge_runs=self.merge_runs,
-            )
-            for m in self.keep_masks(group, frontend)
-        ]
+        return skeletons_from_masks(self.keep_masks(group, frontend), self.name, self.params(),
+                                    placeholder=self.placeholder, merge_runs=self.merge_runs)
