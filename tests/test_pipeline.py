@@ -265,3 +265,18 @@ def test_the_run_directory_is_locked_while_a_run_holds_it(first_run):
         out = CliRunner().invoke(main, ["run", str(config.source), "--run-dir", str(result.run_dir), "--quiet"])
     assert out.exit_code == 3
     assert "another effiskel run" in out.output
+
+
+def test_a_relative_run_dir_works_from_any_working_directory(tmp_path, monkeypatch):
+    """The run directory is taken relative to the working directory, while paths in the
+    pipeline file are relative to the file's folder: a stage's output (the tiny model) must
+    still be found by the next stage (`make demo` runs the shipped file from the checkout)."""
+    config = load_pipeline(write_pipeline(tmp_path / "pipelines", steps=1, samples=1))
+    workdir = tmp_path / "elsewhere"
+    workdir.mkdir()
+    monkeypatch.chdir(workdir)
+    result = run(config, Path("run"), quiet=True, stop_after="train.code-only")
+    assert result.run_dir == workdir / "run"
+    state = RunDir(workdir / "run").read_state()
+    assert "train.code-only" in {s["name"] for s in state["stages"]}
+    assert not (tmp_path / "pipelines" / "run").exists()

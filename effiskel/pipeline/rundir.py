@@ -65,7 +65,9 @@ class RunDir:
     """One run directory (created on first use)."""
 
     def __init__(self, root: str | Path) -> None:
-        self.root = Path(root)
+        # Absolute: stage outputs (a model folder, say) go into configs that resolve relative
+        # paths against the pipeline file's folder, not against the working directory.
+        self.root = Path(root).absolute()
 
     @property
     def log_path(self) -> Path:
