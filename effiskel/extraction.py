@@ -28,7 +28,7 @@ import attrs
 from .datamodel import Skeleton, SkeletonFailure, Solution, SolutionGroup, Task
 from .errors import DataError, EffiskelError
 from .plugins import get_host
-from .serialization import structure, unstructure
+from .serialization import read_json_lines, structure, unstructure
 
 
 def is_inefficient_origin(origin: str) -> bool:
@@ -199,15 +199,26 @@ def write_records(path: Path | str, records: Iterable[SkeletonRecord]) -> Path:
 
 def read_records(path: Path | str) -> list[SkeletonRecord]:
     """Read records written by :func:`write_records`; a bad line raises DataError naming it."""
-    path = Path(path)
-    out = []
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise DataError(f"not JSON: {exc.msg}", path=str(path), record=number) from None
-            out.append(SkeletonRecord.from_dict(data, path=str(path), record=number))
+    out = [SkeletonRecord.from_dict(data, path=str(path), record=number)
+           for number, data in read_json_lines(path)]
     return out
+
+
+def kept_shares(records: Iterable[SkeletonRecord]) -> list[dict[str, Any]]:
+    """Per (strategy, language): solutions, failures, tokens, tokens kept and ``kept_share``
+    (None where no token was extracted)."""
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in records:
+        row = rows.setdefault((r.strategy, r.language), {
+            "strategy": r.strategy, "language": r.language, "solutions": 0, "failures": 0,
+            "tokens": 0, "kept": 0,
+        })
+        row["solutions"] += 1
+        if r.ok:
+            row["tokens"] += len(r.outcome.keep)
+            row["kept"] += sum(r.outcome.keep)
+        else:
+            row["failures"] += 1
+    for row in rows.values():
+        row["kept_share"] = row["kept"] / row["tokens"] if row["tokens"] else None
+    return list(rows.values())

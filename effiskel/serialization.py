@@ -8,6 +8,8 @@ tuples as lists, nested records as objects. A record that does not fit its type 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
@@ -82,3 +84,20 @@ def from_json(cls: type[T], text: str | bytes, *, path: str | None = None) -> T:
     except json.JSONDecodeError as exc:
         raise DataError(f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", path=path) from None
     return structure(cls, data, path=path)
+
+
+def read_json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
+    """``(line number, value)`` for each non-blank line of a JSON Lines file; an unreadable file
+    or a line that is not JSON raises DataError naming the file and the line."""
+    try:
+        f = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+    with f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise DataError(f"not JSON: {exc.msg}", path=str(path), record=number) from None

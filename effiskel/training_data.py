@@ -38,7 +38,7 @@ import numpy as np
 
 from .datamodel import Skeleton, Solution, Task, TaskKind, TrainingExample
 from .errors import DataError
-from .serialization import structure, unstructure
+from .serialization import read_json_lines, structure, unstructure
 from .skeleton import token_mask
 
 IGNORE_INDEX = -100
@@ -173,19 +173,8 @@ def write_examples(path: str | Path, examples: Iterable[TrainingExample]) -> int
 
 def read_examples(path: str | Path) -> list[TrainingExample]:
     """Read JSON-lines examples; a bad line raises DataError naming the file and line."""
-    examples = []
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataError(f"cannot read the examples: {exc.strerror or exc}", path=str(path)) from None
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"not JSON: {exc.msg}", path=str(path), record=f"line {number}") from None
-        examples.append(structure(TrainingExample, data, path=str(path), record=f"line {number}"))
+    examples = [structure(TrainingExample, data, path=str(path), record=f"line {number}")
+                for number, data in read_json_lines(path)]
     if not examples:
         raise DataError("no training examples in the file", path=str(path))
     return examples

@@ -28,7 +28,7 @@ from .. import __version__
 from ..datamodel import Skeleton, SkeletonFailure, Solution, SolutionGroup, Task
 from ..errors import EffiskelError
 from ..plugins import PluginHost
-from ..serialization import structure, unstructure
+from ..serialization import read_json_lines, structure, unstructure
 from .config import ConfigError, PipelineConfig
 from .rundir import RunDir, read_json, write_json_atomic
 
@@ -131,9 +131,8 @@ def read_skeletons(folder: Path) -> list[Skeleton | SkeletonFailure]:
 
 def read_generations(folder: Path) -> list[Solution]:
     path = folder / "generations.jsonl"
-    with open(path, encoding="utf-8") as f:
-        return [structure(Solution, json.loads(line), path=str(path), record=i)
-                for i, line in enumerate(f, 1) if line.strip()]
+    return [structure(Solution, data, path=str(path), record=number)
+            for number, data in read_json_lines(path)]
 
 
 def _component_version(registry: Any, name: str, what: str, key: str, config: PipelineConfig) -> str:
