@@ -21,7 +21,7 @@ from pathlib import Path
 import attrs
 
 import effiskel
-from effiskel.extraction import SkeletonRecord, extract_all, solution_groups
+from effiskel.extraction import extract_all, kept_shares, solution_groups
 
 ENAMEL = Path(__file__).resolve().parents[2] / "shared" / "data" / "enamel"
 
@@ -36,22 +36,6 @@ def load(dataset: str):
     if not (ENAMEL / "enamel.csv").is_file():
         sys.exit(f"ENAMEL data not found at {ENAMEL}")
     return load_enamel(ENAMEL)
-
-
-def shares(records: list[SkeletonRecord]) -> dict[tuple[str, str], dict[str, float]]:
-    """Per (strategy, language): solutions, failures, tokens, tokens kept and the kept share."""
-    table: dict[tuple[str, str], dict[str, float]] = {}
-    for r in records:
-        row = table.setdefault((r.strategy, r.language), {"solutions": 0, "failures": 0, "tokens": 0, "kept": 0})
-        row["solutions"] += 1
-        if r.ok:
-            row["tokens"] += len(r.outcome.keep)
-            row["kept"] += sum(r.outcome.keep)
-        else:
-            row["failures"] += 1
-    for row in table.values():
-        row["share"] = row["kept"] / row["tokens"] if row["tokens"] else float("nan")
-    return table
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -77,9 +61,10 @@ def main(argv: list[str] | None = None) -> None:
         started = time.perf_counter()
         records = extract_all(groups, strategies)
         elapsed = time.perf_counter() - started
-        for (strategy, language), row in sorted(shares(records).items(), key=lambda kv: (kv[0][1], kv[0][0])):
-            print(f"| {dataset} | {language} | {strategy} | {row['solutions']} | {row['failures']} | "
-                  f"{row['tokens']} | {row['kept']} | {row['share']:.1%} |")
+        for row in sorted(kept_shares(records), key=lambda r: (r["language"], r["strategy"])):
+            share = "-" if row["kept_share"] is None else f"{row['kept_share']:.1%}"
+            print(f"| {dataset} | {row['language']} | {row['strategy']} | {row['solutions']} | {row['failures']} | "
+                  f"{row['tokens']} | {row['kept']} | {share} |")
         print(f"<!-- {dataset}: {len(groups)} groups in {elapsed:.1f} s -->")
 
 

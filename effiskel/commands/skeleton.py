@@ -65,24 +65,6 @@ def _default_order(names: list[str]) -> list[str]:
     return known + sorted(n for n in names if n not in known)
 
 
-def _summary_rows(records) -> list[dict[str, Any]]:
-    rows: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in records:
-        row = rows.setdefault((r.strategy, r.language), {
-            "strategy": r.strategy, "language": r.language, "solutions": 0, "failures": 0,
-            "tokens": 0, "kept": 0,
-        })
-        row["solutions"] += 1
-        if r.ok:
-            row["tokens"] += len(r.outcome.keep)
-            row["kept"] += sum(r.outcome.keep)
-        else:
-            row["failures"] += 1
-    for row in rows.values():
-        row["kept_share"] = row["kept"] / row["tokens"] if row["tokens"] else None
-    return list(rows.values())
-
-
 @click.command()
 @click.argument("data", required=False, type=click.Path(path_type=Path, exists=True))
 @_dataset_options
@@ -110,7 +92,7 @@ def skeleton(data, dataset, data_path, task_ids, language, strategy_names, param
     solutions come from --dataset (the bundled suite by default). A task's solutions in one
     language form a group; a solution gets a skeleton or a recorded reason why not.
     """
-    from ..extraction import extract_all, is_inefficient_origin, solution_groups, write_records
+    from ..extraction import extract_all, is_inefficient_origin, solution_groups, kept_shares, write_records
     from ..skeleton_view import render_html
 
     host = get_host()
@@ -153,7 +135,7 @@ def skeleton(data, dataset, data_path, task_ids, language, strategy_names, param
         title = f"effiskel skeletons: {data.name if data is not None else dataset}"
         html_path.parent.mkdir(parents=True, exist_ok=True)
         html_path.write_text(render_html(records, title=title), encoding="utf-8")
-    summary = _summary_rows(records)
+    summary = kept_shares(records)
     if as_json:
         _emit_json({"summary": summary} if output is not None else [r.to_dict() for r in records])
         return
