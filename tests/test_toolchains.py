@@ -353,7 +353,10 @@ def test_java_memory_limit_is_the_heap(builder):
               "        for (int i = 0; i < keep.length; i++) keep[i] = new long[1 << 10];\n"
               "        return keep.length;\n    }\n}\n")
     built = build(builder, "java", source)
-    runs, _ = run_function(built, SIGNATURE, INPUTS[:2], EXPECTED[:2], limits=Limits(wall_seconds=10))
+    # A small heap: filling 2 GiB with small arrays under the serial collector takes from 3 s to
+    # over 10 s on a loaded 2-core machine, and the wall limit would then win the race.
+    limits = Limits(wall_seconds=30, memory_bytes=256 * 1024 * 1024)
+    runs, _ = run_function(built, SIGNATURE, INPUTS[:2], EXPECTED[:2], limits=limits)
     assert runs[0].verdict is Verdict.MEMORY_LIMIT and "OutOfMemoryError" in runs[0].message
 
 
