@@ -196,15 +196,17 @@ def train(config: TrainConfig | str | Path, examples: Sequence[Any] | str | Path
 
 def generate(checkpoint: str | Path, prompts: Sequence[str], *, backend: str | None = None, n: int = 1,
              temperature: float = 0.0, top_p: float = 1.0, max_new_tokens: int = 256, seed: int = 0,
-             batch_size: int = 8, host: PluginHost | None = None) -> list[list[str]]:
+             batch_size: int = 8, backend_options: Mapping[str, Any] | None = None,
+             host: PluginHost | None = None) -> list[list[str]]:
     """``n`` completions for each prompt (a task prompt, as :func:`effiskel.training_data.task_prompt`
-    writes it), sampled from the checkpoint with the trainer backend that wrote it (or ``backend``)."""
+    writes it), sampled from the checkpoint with the trainer backend that wrote it (or ``backend``).
+    ``backend_options`` are further settings only that backend reads (torch: ``threads``)."""
     from .train_config import checkpoint_backend
 
     backend = backend or checkpoint_backend(Path(checkpoint))
     trainer = (host or get_host()).trainers.get(backend)
     settings = {"n": n, "temperature": temperature, "top_p": top_p, "max_new_tokens": max_new_tokens,
-                "seed": seed, "batch_size": batch_size}
+                "seed": seed, "batch_size": batch_size, **(backend_options or {})}
     out = trainer.generate(Path(checkpoint), list(prompts), settings)
     if len(out) != len(prompts):
         raise EffiskelError(f"the {backend} backend returned {len(out)} completion lists for {len(prompts)} prompts")

@@ -83,7 +83,7 @@ def effiskel_register_measurers(registry: Registry[Measurer]) -> None:
     Called once per plugin when the plugins are loaded. Call ``registry.register(measurer)``
     for each :class:`~effiskel.protocols.Measurer` (wall time, CPU time, memory, instruction
     count, ...). Register a measurer even where this machine cannot provide it: its
-    ``unavailable_reason()`` says why when it is asked for. The return value is ignored.
+    ``unavailable_reason(language)`` says why when it is asked for. The return value is ignored.
     """
 
 

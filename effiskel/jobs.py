@@ -69,9 +69,6 @@ def measure_all(
     """Judge and measure every solution (skipping those already in ``store``); their records."""
     evaluator = evaluator or Evaluator()
     measurer = evaluator.host.measurers.get(settings.measurer)
-    why = measurer.unavailable_reason()
-    if why:
-        raise EffiskelError(f"the {measurer.name} measurer cannot run here: {why}")
     by_id = {t.id: t for t in tasks}
     todo: list[tuple[Solution, str]] = []
     for solution in solutions:
@@ -83,6 +80,9 @@ def measure_all(
         problem = getattr(frontend, "toolchain_problem", lambda: "this frontend has no toolchain")()
         if problem:
             raise EffiskelError(f"cannot run {language} solutions here: {problem}")
+        why = measurer.unavailable_reason(language)
+        if why:
+            raise EffiskelError(f"the {measurer.name} measurer cannot measure {language} here: {why}")
     prepared: dict[str, PreparedTask] = {}
     prepare_lock = threading.Lock()
 

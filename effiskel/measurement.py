@@ -175,9 +175,9 @@ def measure_solution(evaluator: Evaluator, solution, prepared: PreparedTask, mea
     (default: the largest level) with ``measurer`` (a registered Measurer or its name)."""
     if isinstance(measurer, str):
         measurer = evaluator.host.measurers.get(measurer)
-    why = measurer.unavailable_reason()
+    why = measurer.unavailable_reason(solution.language)
     if why:
-        raise MeasurementError(f"the {measurer.name} measurer cannot run here: {why}")
+        raise MeasurementError(f"the {measurer.name} measurer cannot measure {solution.language} here: {why}")
     verdict = evaluator.run(solution, prepared)
     if not verdict.passed:
         return SolutionMeasurement(verdict, measurer.name, message="no efficiency figure: it did not pass")

@@ -71,8 +71,13 @@ class Measurer(Protocol):
     #: True when repeated runs of the same program on the same input give the same figure.
     deterministic: bool
 
-    def unavailable_reason(self) -> str | None:
-        """``None`` when this machine can provide the measurement, else why it cannot."""
+    def unavailable_reason(self, language: str | None = None) -> str | None:
+        """``None`` when this machine can measure programs in ``language``, else why it cannot.
+
+        ``language=None`` asks about the machine alone (what every language needs); callers that
+        know the languages they will measure ask for each, since a frontend may bring its own
+        means (the Java frontend counts bytecodes without valgrind).
+        """
         ...
 
     def measure(self, session: MeasureSession) -> list[Measurement]:

@@ -5,7 +5,8 @@ resumed job ends with the verdicts of an uninterrupted one -- run with ``--jobs 
 parallel verdicts are also checked against serial ones.
 
 Two kinds of trials: ``measure_all`` in a forked copy of this process (cheap, so many trials),
-and the real CLI commands in subprocesses.
+and the real CLI commands in subprocesses. ``effiskel train`` is killed the same way and must
+end with the losses and adapter of an uninterrupted run.
 """
 
 from __future__ import annotations
@@ -225,3 +226,100 @@ def test_parallel_verdicts_equal_serial_ones(workspace):
     assert runs[1] == runs[4], runs
     assert sorted(runs[1].values()) == sorted(["passed"] * len(good) + [
         "wrong_answer", "runtime_error", "timeout", "memory_limit", "compile_error"])
+
+
+#: A tiny model's step and checkpoint take tens of milliseconds: enough steps for several kills.
+TRAIN_STEPS = 40
+TRAIN_CODES = ["def add(a, b):\n    return a + b\n", "def neg(x):\n    return -x\n",
+               "def square(x):\n    return x * x\n", "def first(xs):\n    return xs[0]\n"]
+
+
+def train_setup(workspace: Path) -> tuple[Path, Path]:
+    """A tiny model, four examples, and a train config that checkpoints after every step."""
+    from effiskel.datamodel import TrainingExample
+    from effiskel.tinymodel import write_tiny_model
+    from effiskel.training_data import write_examples
+
+    examples = []
+    for i, code in enumerate(TRAIN_CODES):
+        start = code.index("return")
+        examples.append(TrainingExample(task_id=f"t{i}", solution_id=f"s{i}", prompt=f"Task {i}", code=code,
+                                        skeleton=code[:start] + "return <MASK>\n",
+                                        skeleton_spans=[(0, 3), (start, start + 6)]))
+    write_examples(workspace / "examples.jsonl", examples)
+    write_tiny_model(TRAIN_CODES + [e.prompt for e in examples], workspace / "tiny", vocab_size=300)
+    config = workspace / "train.toml"
+    config.write_text("\n".join([
+        f'model = "{workspace / "tiny"}"', f'examples = "{workspace / "examples.jsonl"}"',
+        f'output_dir = "{workspace / "whole"}"',  # each command gives its own --output-dir
+        "[training]", f"max_steps = {TRAIN_STEPS}", "batch_size = 2", "lr = 1e-2", "max_length = 128", "save_every = 1",
+        "keep_checkpoints = 2", 'schedule = "cosine"', "warmup_steps = 1",
+        # Dropout on: the RNG state must survive the kill too.
+        "[lora]", "dropout = 0.1", "[backend_options]", "threads = 1"]) + "\n")
+    return config, workspace / "tiny"
+
+
+def train_command(config: Path, output: Path) -> list[str]:
+    return [sys.executable, "-c", "from effiskel.cli import main; main()", "train", str(config),
+            "--output-dir", str(output), "-q"]
+
+
+def train_log(output: Path) -> list[dict]:
+    lines = (output / "train_log.jsonl").read_text().splitlines() if (output / "train_log.jsonl").exists() else []
+    records = []
+    for line in lines:
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError:
+            break  # cut by the kill: the resumed run rewrites it
+    return records
+
+
+def test_training_killed_at_random_points(workspace):
+    """`effiskel train` SIGKILLed at random moments of its steps, checkpoint saves and final
+    save, and started again each time: it ends with the log and adapter of an uninterrupted run."""
+    torch = pytest.importorskip("torch")
+    from safetensors.torch import load_file
+
+    config, _ = train_setup(workspace)
+    whole = subprocess.run(train_command(config, workspace / "whole"), cwd=REPO, capture_output=True, text=True,
+                           timeout=600, check=False)
+    assert whole.returncode == 0, whole.stderr[-3000:]
+    expected = train_log(workspace / "whole")
+    assert [r["step"] for r in expected] == list(range(1, TRAIN_STEPS + 1))
+    rng = random.Random(5)
+    output = workspace / "killed"
+    kills = starts = 0
+    while kills < 6 and starts < 20:
+        starts += 1
+        process = subprocess.Popen(train_command(config, output), cwd=REPO, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, start_new_session=True)
+        # Kill once training is under way (start-up is mostly imports), at a random moment after.
+        begun = len(train_log(output))
+        deadline = time.monotonic() + 120
+        while process.poll() is None and len(train_log(output)) <= begun and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0.0, 0.15))
+        if process.poll() is not None:
+            assert process.returncode == 0, process.stderr.read()[-3000:]
+            break
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        process.stderr.close()
+        kills += 1
+        # What a kill leaves is never mistaken for a finished run, and the log so far is right.
+        for got, want in zip(train_log(output), expected):
+            assert got["terms"] == pytest.approx(want["terms"], rel=1e-6, abs=1e-7), got["step"]
+    final = subprocess.run(train_command(config, output), cwd=REPO, capture_output=True, text=True, timeout=600,
+                           check=False)
+    assert final.returncode == 0, final.stderr[-3000:]
+    got = train_log(output)
+    assert [r["step"] for r in got] == list(range(1, TRAIN_STEPS + 1))
+    for a, b in zip(expected, got):
+        assert b["terms"] == pytest.approx(a["terms"], rel=1e-6, abs=1e-7), a["step"]
+        assert b["lr"] == pytest.approx(a["lr"])
+    wa = load_file(workspace / "whole" / "final" / "adapter_model.safetensors")
+    wb = load_file(output / "final" / "adapter_model.safetensors")
+    assert wa.keys() == wb.keys() and all(torch.allclose(wa[k], wb[k], atol=1e-6) for k in wa)
+    assert kills >= 4, f"only {kills} of {starts} starts were killed before finishing"
+    print(f"train: {kills} kills at random points in {starts} starts, resumed to the uninterrupted result")

@@ -173,3 +173,24 @@ def test_bad_counts_files_and_stdio_tasks_are_clear_errors():
     session = MeasureSession(Build(spec, True, None), PreparedTask(stdio, [], []), [], Evaluator().limits)
     with pytest.raises(MeasurementError, match="task echo: bytecodes are counted around a call"):
         count_bytecodes(session)
+
+
+def test_instructions_for_java_need_no_valgrind(evaluator, monkeypatch):
+    """Java is counted by its own agent: a machine without valgrind still measures it, and
+    refuses only the languages callgrind counts."""
+    import shutil
+
+    from effiskel_measurers import callgrind
+
+    real_which = shutil.which
+    monkeypatch.setattr(callgrind.shutil, "which", lambda name, *a, **k: None if name == "valgrind" else real_which(name, *a, **k))
+    measurer = evaluator.host.measurers.get("instructions")
+    assert "valgrind" in measurer.unavailable_reason()
+    assert "valgrind" in measurer.unavailable_reason("cpp")
+    assert measurer.unavailable_reason("java") is None
+    task = make_task()
+    figure = measure_solution(evaluator, Solution(task.id, "java", JAVA), prepare(task), measurer, levels=[0])
+    assert figure.measurements and all(m.unit == "bytecodes" and m.location > 0 for m in figure.measurements)
+    with pytest.raises(MeasurementError, match="cannot measure cpp here: valgrind is not installed"):
+        cpp = "long long probe(std::vector<long long> v, long long m) { return 0; }\n"
+        measure_solution(evaluator, Solution(task.id, "cpp", "#include <vector>\n" + cpp), prepare(task), measurer)

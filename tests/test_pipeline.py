@@ -70,10 +70,18 @@ alpha = 8
 dropout = 0.0
 target_modules = ["q_proj", "v_proj"]
 
+# One thread, in this process and in the CLI's: the same float reductions, so the same losses
+# and samples (the thread count a library picks can vary with the machine's load).
+[train.backend_options]
+threads = 1
+
 [generate]
 n = {samples}
 temperature = 1.0
 max_new_tokens = 24
+
+[generate.backend_options]
+threads = 1
 
 [evaluate]
 measurer = "wall"

@@ -62,7 +62,7 @@ class FakeMeasurer:
     unit = "s"
     deterministic = True
 
-    def unavailable_reason(self):
+    def unavailable_reason(self, language=None):
         return None
 
     def measure(self, session):

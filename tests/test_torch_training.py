@@ -212,7 +212,7 @@ def test_bad_paths_and_backends_are_clear_errors(host, tiny, tmp_path):
 
 
 def test_epochs_count_whole_global_batches_of_encoded_rows(tiny, tmp_path):
-    from effiskel_torch.trainer import total_steps
+    from effiskel.training_run import total_steps
 
     by_epochs = parse_train_config({"model": str(tiny), "output_dir": str(tmp_path),
                                     "training": {"epochs": 2.0, "batch_size": 4}})
@@ -220,7 +220,7 @@ def test_epochs_count_whole_global_batches_of_encoded_rows(tiny, tmp_path):
     assert total_steps(by_epochs, 10, world=2) == 2  # the global batch is 8
     assert total_steps(replace_settings(by_epochs, grad_accumulation=2), 10, world=1) == 2
     assert total_steps(replace_settings(by_epochs, max_steps=7), 10, world=1) == 7
-    with pytest.raises(EffiskelError, match="3 training rows cannot fill one global batch of 4 x 1"):
+    with pytest.raises(EffiskelError, match="3 training rows cannot fill one global batch of 4; lower batch_size"):
         total_steps(by_epochs, 3, world=1)
 
 
@@ -233,6 +233,32 @@ def test_gradient_checkpointing_trains_the_same(host, tiny, tmp_path):
     trainer.train(saving, EXAMPLES)
     for a, b in zip(log_of(tmp_path / "plain"), log_of(tmp_path / "ckpt")):
         assert b["terms"] == pytest.approx(a["terms"], rel=1e-5)
+
+
+def test_threads_is_a_backend_option_that_does_not_change_the_run(host, tiny, tmp_path):
+    trainer = host.trainers.get("torch")
+    seen = []
+    base = config(tiny, tmp_path / "run", max_steps=2, save_every=1)
+    threaded = parse_train_config({**base.to_dict(), "backend_options": {"threads": 2}})
+    torch.set_num_threads(1)
+    final = trainer.train(threaded, EXAMPLES, on_step=lambda record: seen.append(torch.get_num_threads()))
+    assert seen == [2, 2]
+    torch.set_num_threads(1)
+    # The thread count is not part of the run's fingerprint: the same run with another is finished.
+    assert trainer.train(base, EXAMPLES) == final and [r["step"] for r in log_of(tmp_path / "run")] == [1, 2]
+    for options, message in [({"threads": 0}, "threads = 0: a positive integer"),
+                             ({"threads": "4"}, "threads = '4': a positive integer"),
+                             ({"thread": 2}, "thread: unknown to the torch backend; it reads "
+                                             "gradient_checkpointing, threads")]:
+        bad = parse_train_config({**base.to_dict(), "output_dir": str(tmp_path / "bad"),
+                                  "backend_options": options})
+        with pytest.raises(EffiskelError, match=message):
+            trainer.train(bad, EXAMPLES)
+    # Generation takes it too, for the call only.
+    greedy = trainer.generate(final, [EXAMPLES[0].prompt], {"max_new_tokens": 4, "threads": 2})
+    assert len(greedy) == 1 and torch.get_num_threads() == 1
+    with pytest.raises(EffiskelError, match="generation setting threads must be a positive integer, got 0"):
+        trainer.generate(final, ["x"], {"threads": 0})
 
 
 def test_gradient_accumulation_is_exactly_one_bigger_batch(host, tiny, tmp_path):

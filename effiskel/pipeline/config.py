@@ -125,6 +125,8 @@ class GenerateSection:
     max_new_tokens: int = 256
     #: Prompts per generation call.
     batch_size: int = 8
+    #: Settings only the arm's trainer backend reads (torch: ``threads``).
+    backend_options: dict[str, Any] = attrs.field(factory=dict)
 
 
 @attrs.frozen

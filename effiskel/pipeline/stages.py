@@ -29,6 +29,7 @@ from ..datamodel import Skeleton, SkeletonFailure, Solution, SolutionGroup, Task
 from ..errors import EffiskelError
 from ..plugins import PluginHost
 from ..serialization import read_json_lines, structure, unstructure
+from ..training_run import LOG
 from .config import ConfigError, PipelineConfig
 from .rundir import RunDir, read_json, write_json_atomic
 
@@ -341,7 +342,7 @@ def train_runner(arm_index: int) -> Callable[[StageContext, Path], dict[str, Any
 
 
 #: The trainer backends' JSON-lines log of per-step losses, in their output folder.
-LOSS_LOG = "train_log.jsonl"
+LOSS_LOG = LOG
 
 
 def loss_log_path(folder: Path) -> Path | None:
@@ -413,7 +414,8 @@ def generate_runner(arm_index: int) -> Callable[[StageContext, Path], dict[str, 
             completions = generate(checkpoint, [p for _, _, p in part], backend=manifest["backend"],
                                    n=section.n, temperature=section.temperature, top_p=section.top_p,
                                    max_new_tokens=section.max_new_tokens, batch_size=section.batch_size,
-                                   seed=ctx.config.pipeline.seed + start, host=ctx.host)
+                                   seed=ctx.config.pipeline.seed + start, host=ctx.host,
+                                   backend_options=section.backend_options)
             for (task, language, _), samples in zip(part, completions, strict=True):
                 for i, text in enumerate(samples):
                     solutions.append(Solution(task_id=task.id, language=language, source=text,

@@ -21,10 +21,6 @@ resumed continues with the losses an uninterrupted run would have had.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import math
-import os
 import shutil
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -39,17 +35,23 @@ from flax import nnx
 
 from effiskel.datamodel import TrainingExample
 from effiskel.errors import EffiskelError
-from effiskel.serialization import unstructure
+from effiskel import training_run
 from effiskel.train_config import CHECKPOINT_META, TrainConfig
 from effiskel.training_data import collate, encode_examples, global_batches
+from effiskel.training_run import (
+    FINAL,
+    StepLog,
+    final_is_complete,
+    publish_final,
+    require_same_run,
+    total_steps,
+)
 
 from .hf_checkpoint import load_llama
 from .lora import apply_lora, save_peft_adapter
 from .sharding import data_mesh, replicate, shard_batch
 from .tokenizer import load_tokenizer, pad_id
 
-LOG = "train_log.jsonl"
-FINAL = "final"
 CHECKPOINTS = "checkpoints"
 METADATA = CHECKPOINT_META  # the core reads the backend from it (train_config.checkpoint_backend)
 EPS = 1e-8
@@ -202,30 +204,7 @@ def optimizer(config: TrainConfig, steps: int) -> optax.GradientTransformation:
 
 def fingerprint(config: TrainConfig, examples: Sequence[TrainingExample]) -> dict[str, Any]:
     """The settings that decide the training trajectory; a resumed run must share them."""
-    data = config.to_dict()
-    for key in ("output_dir", "resume", "examples"):
-        data.pop(key, None)
-    for key in ("log_every", "save_every", "keep_checkpoints"):
-        data["training"].pop(key, None)
-    data.get("backend_options", {}).pop("async_checkpoints", None)
-    digest = hashlib.sha256()
-    for example in examples:
-        digest.update(json.dumps(unstructure(example), sort_keys=True).encode())
-    data["examples_sha256"] = digest.hexdigest()
-    return json.loads(json.dumps(data, sort_keys=True))
-
-
-def total_steps(config: TrainConfig, count: int) -> int:
-    """Optimizer steps to run: ``max_steps``, else ``epochs`` passes of whole global batches."""
-    t = config.training
-    if t.max_steps is not None:
-        return t.max_steps
-    per_epoch = count // t.batch_size
-    if per_epoch == 0:
-        raise EffiskelError(
-            f"{count} examples cannot fill one batch of {t.batch_size}; lower batch_size"
-        )
-    return max(1, math.ceil(t.epochs * per_epoch / t.grad_accumulation))
+    return training_run.fingerprint(config, examples, ignore_options=("async_checkpoints",))
 
 
 def backend_options(config: TrainConfig) -> dict[str, Any]:
@@ -238,27 +217,6 @@ def backend_options(config: TrainConfig) -> dict[str, Any]:
     return {**OPTIONS, **config.backend_options}
 
 
-class _Log:
-    """The JSON-lines log; on resume it keeps only the steps the checkpoint had done."""
-
-    def __init__(self, path: Path, keep_until: int) -> None:
-        self.path = path
-        kept = []
-        if keep_until and path.is_file():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                try:
-                    if json.loads(line)["step"] <= keep_until:
-                        kept.append(line)
-                except (json.JSONDecodeError, KeyError, TypeError):
-                    break  # a line cut by a kill: everything after it is redone
-        path.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
-
-    def write(self, record: dict[str, Any]) -> None:
-        with open(self.path, "a", encoding="utf-8") as f:
-            f.write(json.dumps(record) + "\n")
-            f.flush()
-
-
 def _checkpoint_manager(output: Path, keep: int, asynchronous: bool):
     import orbax.checkpoint as ocp
 
@@ -268,14 +226,6 @@ def _checkpoint_manager(output: Path, keep: int, asynchronous: bool):
             max_to_keep=keep, create=True, enable_async_checkpointing=asynchronous
         ),
     )
-
-
-def final_is_complete(output_dir: Path, fp: dict[str, Any], steps: int) -> bool:
-    meta = output_dir / FINAL / METADATA
-    if not meta.is_file():
-        return False
-    data = json.loads(meta.read_text(encoding="utf-8"))
-    return data.get("steps") == steps and data.get("fingerprint") == fp
 
 
 def train(
@@ -302,9 +252,6 @@ def train(
     terms = resolve_terms(config.loss, registry)
     output = Path(config.output_dir)
     fp = fingerprint(config, examples)
-    steps = total_steps(config, len(examples))
-    if config.resume and final_is_complete(output, fp, steps):
-        return output / FINAL
 
     mesh = data_mesh(options["devices"])
     if t.batch_size % mesh.size:
@@ -321,6 +268,10 @@ def train(
         overflow=t.overflow,
         packing=t.packing,
     )
+    # Epochs count rows as encoded: packing makes fewer, overflow = "drop" may drop some.
+    steps = total_steps(config, len(encoded))
+    if config.resume and final_is_complete(output, fp, steps):
+        return output / FINAL
     if len(encoded) < t.batch_size:
         raise EffiskelError(f"{len(encoded)} encoded rows cannot fill a batch of {t.batch_size}")
     pad = pad_id(tokenizer)
@@ -371,15 +322,10 @@ def train(
                 state=ocp.args.StandardRestore(leaves), meta=ocp.args.JsonRestore()
             ),
         )
-        if restored["meta"].get("fingerprint") != fp:
-            raise EffiskelError(
-                f"the checkpoint in {output / CHECKPOINTS} was made with other settings "
-                "or examples; "
-                "set resume = false or use another output_dir"
-            )
+        require_same_run(restored["meta"].get("fingerprint", {}), fp, output / CHECKPOINTS)
         adapter, opt_state = jax.tree.unflatten(treedef, replicate(mesh, list(restored["state"])))
         start = int(restored["meta"]["step"])
-    log = _Log(output / LOG, start)
+    log = StepLog(output, start)
     base_key = jax.random.key(config.seed)
     pad_multiple = int(options["pad_to_multiple_of"] or 1)
 
@@ -414,14 +360,14 @@ def train(
         lr = float(schedule(step))
         adapter, opt_state = apply_step(adapter, opt_state, grads)
         done = step + 1
-        record = {
-            "step": done,
-            "total": sum(term.weight * values[term.name] for term in terms),
-            "terms": values,
-            "lr": lr,
-            "tokens": {k: v for k, v in tokens.items() if v},
-            "seconds": time.perf_counter() - began,
-        }
+        record = training_run.step_record(
+            done,
+            {term.name: term.weight for term in terms},
+            values,
+            lr=lr,
+            tokens=tokens,
+            seconds=time.perf_counter() - began,
+        )
         if done % t.log_every == 0 or done == steps:
             log.write(record)
         if t.save_every and done % t.save_every == 0 and done < steps:
@@ -438,24 +384,9 @@ def train(
     manager.close()
 
     nnx.update(model, jax.device_get(adapter))
-    final = output / FINAL
-    partial = output / f"{FINAL}.partial"
-    shutil.rmtree(partial, ignore_errors=True)
-    save_peft_adapter(model, config.lora, partial, base_model=str(Path(config.model).resolve()))
-    tokenizer.save_pretrained(partial)
-    (partial / METADATA).write_text(
-        json.dumps(
-            {
-                "backend": "jax",
-                "base_model": str(Path(config.model).resolve()),
-                "steps": steps,
-                "fingerprint": fp,
-                "config": config.to_dict(),
-            },
-            indent=1,
-        ),
-        encoding="utf-8",
-    )
-    shutil.rmtree(final, ignore_errors=True)
-    os.replace(partial, final)
-    return final
+
+    def write(folder: Path) -> None:
+        save_peft_adapter(model, config.lora, folder, base_model=str(Path(config.model).resolve()))
+        tokenizer.save_pretrained(folder)
+
+    return publish_final(output, write, backend="jax", config=config, steps=steps, fp=fp)

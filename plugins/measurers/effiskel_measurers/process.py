@@ -24,7 +24,7 @@ class CpuMeasurer:
         self.target_seconds = target_seconds
         self.max_repeat = max_repeat
 
-    def unavailable_reason(self) -> str | None:
+    def unavailable_reason(self, language: str | None = None) -> str | None:
         return None
 
     def measure(self, session: MeasureSession) -> list:
@@ -53,7 +53,7 @@ class MemoryMeasurer:
     def __init__(self, *, trials: int = 3) -> None:
         self.trials = trials
 
-    def unavailable_reason(self) -> str | None:
+    def unavailable_reason(self, language: str | None = None) -> str | None:
         return None
 
     def measure(self, session: MeasureSession) -> list:

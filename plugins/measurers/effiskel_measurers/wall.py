@@ -33,7 +33,7 @@ class WallMeasurer:
         self.max_repeat = max_repeat
         self.method = method
 
-    def unavailable_reason(self) -> str | None:
+    def unavailable_reason(self, language: str | None = None) -> str | None:
         return None
 
     def precise_enough(self, samples: list[float]) -> bool:

@@ -20,6 +20,7 @@ import numpy as np
 import torch
 
 from effiskel.errors import EffiskelError
+from effiskel.training_run import require_same_run
 
 STATE = "state.json"
 WEIGHTS = "trainable.pt"
@@ -99,12 +100,6 @@ def latest_checkpoint(output_dir: Path) -> Path | None:
     return done[-1] if done else None
 
 
-def fingerprint_differences(saved: dict[str, Any], current: dict[str, Any]) -> list[str]:
-    """The settings that differ between a saved run and this one, as ``key: saved -> now``."""
-    keys = sorted(set(saved) | set(current))
-    return [f"{k}: {saved.get(k)!r} -> {current.get(k)!r}" for k in keys if saved.get(k) != current.get(k)]
-
-
 def load_checkpoint(
     folder: Path,
     *,
@@ -120,11 +115,7 @@ def load_checkpoint(
     if state["world_size"] != world:
         raise EffiskelError(f"checkpoint {folder} was written by {state['world_size']} processes, "
                             f"this run has {world}: the global batch would change; resume with as many")
-    differences = fingerprint_differences(state["fingerprint"], fingerprint)
-    if differences:
-        raise EffiskelError(
-            f"the checkpoint in {folder} belongs to a run with other settings ({'; '.join(differences)}); "
-            "use another output_dir, or set resume = false to start over")
+    require_same_run(state["fingerprint"], fingerprint, folder)
     weights = torch.load(folder / WEIGHTS, map_location="cpu", weights_only=True)
     params = dict(model.named_parameters())
     unknown = [n for n in weights if n not in params]

@@ -25,12 +25,12 @@ from typing import Any
 import torch
 
 from effiskel.errors import EffiskelError
+from effiskel.train_config import CHECKPOINT_META as METADATA
 from effiskel.training_data import encode_prompt
 
 from .modeling import DTYPES, load_model, load_tokenizer, pad_id, quiet_peft, require_dir
-from .trainer import METADATA
 
-SETTINGS = {"n", "temperature", "top_p", "max_new_tokens", "seed", "batch_size", "raw", "dtype"}
+SETTINGS = {"n", "temperature", "top_p", "max_new_tokens", "seed", "batch_size", "raw", "dtype", "threads"}
 
 
 def load_for_generation(checkpoint: Path, dtype: str = "float32") -> tuple[Any, Any]:
@@ -59,7 +59,7 @@ def check_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
     if unknown:
         raise EffiskelError(f"unknown generation settings {unknown}; known: {', '.join(sorted(SETTINGS))}")
     s = {"n": 1, "temperature": 0.0, "top_p": 1.0, "max_new_tokens": 512, "seed": 0, "batch_size": 8,
-         "raw": False, "dtype": "float32", **settings}
+         "raw": False, "dtype": "float32", "threads": None, **settings}
     if not (isinstance(s["n"], int) and s["n"] >= 1):
         raise EffiskelError(f"generation setting n must be a positive integer, got {s['n']!r}")
     if s["temperature"] < 0 or not 0 < s["top_p"] <= 1:
@@ -69,13 +69,27 @@ def check_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
                             "set a temperature above 0 to sample several")
     if s["dtype"] not in DTYPES:
         raise EffiskelError(f"generation setting dtype must be one of {', '.join(DTYPES)}")
+    threads = s["threads"]
+    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
+        raise EffiskelError(f"generation setting threads must be a positive integer, got {threads!r}")
     return s
 
 
-@torch.no_grad()
 def generate(checkpoint: Path, prompts: Sequence[str], settings: Mapping[str, Any]) -> list[list[str]]:
-    """For each prompt, ``n`` completions (the text after the prompt, up to EOS)."""
+    """For each prompt, ``n`` completions (the text after the prompt, up to EOS). ``threads``
+    holds for the call; the process's setting is restored after."""
     s = check_settings(settings)
+    threads = torch.get_num_threads()
+    if s["threads"] is not None:
+        torch.set_num_threads(s["threads"])
+    try:
+        return _generate(checkpoint, prompts, s)
+    finally:
+        torch.set_num_threads(threads)
+
+
+@torch.no_grad()
+def _generate(checkpoint: Path, prompts: Sequence[str], s: dict[str, Any]) -> list[list[str]]:
     model, tokenizer = load_for_generation(Path(checkpoint), s["dtype"])
     device = next(model.parameters()).device
     pad = pad_id(tokenizer)

@@ -24,10 +24,6 @@ normalised per micro-batch and the micro-batches are averaged.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
-import math
-import os
 import random
 import shutil
 import time
@@ -40,47 +36,20 @@ import torch
 
 from effiskel.datamodel import TrainingExample
 from effiskel.errors import EffiskelError
-from effiskel.serialization import unstructure
-from effiskel.train_config import CHECKPOINT_META, TrainConfig
+from effiskel import training_run
+from effiskel.train_config import TrainConfig
+from effiskel.training_run import FINAL, StepLog, final_is_complete, publish_final, total_steps
 from effiskel.training_data import collate, encode_examples, global_batches
 
 from . import checkpoints
 from .modeling import add_lora, load_model, load_tokenizer, pad_id, require_dir
 from .objective import LossContext, compute_objective, resolve_terms, window_weights
 
-LOG = "train_log.jsonl"
-FINAL = "final"
-METADATA = CHECKPOINT_META  # the core reads the backend from it (train_config.checkpoint_backend)
 SCHEDULES = {"constant": "constant_with_warmup", "linear": "linear", "cosine": "cosine"}
-
-
-def fingerprint(config: TrainConfig, examples: Sequence[TrainingExample]) -> dict[str, Any]:
-    """The settings that decide the training trajectory; a resumed run must share them."""
-    data = config.to_dict()
-    for key in ("output_dir", "resume", "examples"):
-        data.pop(key, None)
-    for key in ("log_every", "save_every", "keep_checkpoints"):
-        data["training"].pop(key, None)
-    digest = hashlib.sha256()
-    for example in examples:
-        digest.update(json.dumps(unstructure(example), sort_keys=True).encode())
-    flat = {f"{section}.{k}": v for section, table in data.items() if isinstance(table, dict)
-            for k, v in table.items()}
-    flat.update({k: v for k, v in data.items() if not isinstance(v, dict)})
-    flat["examples_sha256"] = digest.hexdigest()
-    return flat
-
-
-def total_steps(config: TrainConfig, count: int, world: int) -> int:
-    """Optimizer steps to run: ``max_steps``, else ``epochs`` passes of whole global batches."""
-    t = config.training
-    if t.max_steps is not None:
-        return t.max_steps
-    per_epoch = count // (t.batch_size * world)
-    if per_epoch == 0:
-        raise EffiskelError(f"{count} training rows cannot fill one global batch of "
-                            f"{t.batch_size} x {world} processes; lower batch_size")
-    return max(1, math.ceil(t.epochs * per_epoch / t.grad_accumulation))
+#: backend_options this backend reads, with their defaults. ``threads``: torch's intra-op
+#: threads in this process (None: torch's default, one per core; on a loaded machine, or with
+#: several processes per machine, fewer is often much faster).
+OPTIONS = {"gradient_checkpointing": False, "threads": None}
 
 
 def _seed_all(seed: int) -> None:
@@ -89,37 +58,23 @@ def _seed_all(seed: int) -> None:
     torch.manual_seed(seed)
 
 
-class _Log:
-    """The JSON-lines log; on resume it keeps only the steps the checkpoint had done."""
-
-    def __init__(self, path: Path, keep_until: int, enabled: bool) -> None:
-        self.path = path
-        self.enabled = enabled
-        if not enabled:
-            return
-        kept = []
-        if keep_until and path.is_file():
-            for line in path.read_text().splitlines():
-                try:
-                    if json.loads(line)["step"] <= keep_until:
-                        kept.append(line)
-                except (json.JSONDecodeError, KeyError, TypeError):
-                    break  # a line cut by a kill: everything after it is redone
-        path.write_text("".join(line + "\n" for line in kept))
-
-    def write(self, record: dict[str, Any]) -> None:
-        if self.enabled:
-            with open(self.path, "a", encoding="utf-8") as f:
-                f.write(json.dumps(record) + "\n")
-                f.flush()
+def backend_options(config: TrainConfig) -> dict[str, Any]:
+    """``[backend_options]`` with this backend's defaults; an unknown key is an error."""
+    unknown = sorted(set(config.backend_options) - set(OPTIONS))
+    if unknown:
+        raise EffiskelError(f"[backend_options] {', '.join(unknown)}: unknown to the torch backend; "
+                            f"it reads {', '.join(OPTIONS)}")
+    options = {**OPTIONS, **config.backend_options}
+    threads = options["threads"]
+    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
+        raise EffiskelError(f"[backend_options] threads = {threads!r}: a positive integer, "
+                            "or leave it out for torch's default")
+    return options
 
 
-def final_is_complete(output_dir: Path, fp: dict[str, Any], steps: int) -> bool:
-    meta = output_dir / FINAL / METADATA
-    if not meta.is_file():
-        return False
-    data = json.loads(meta.read_text())
-    return data.get("steps") == steps and data.get("fingerprint") == fp
+def fingerprint(config: TrainConfig, examples: Sequence[TrainingExample]) -> dict[str, Any]:
+    """The settings that decide the training trajectory; a resumed run must share them."""
+    return training_run.fingerprint(config, examples, ignore_options=("threads",))
 
 
 def train(
@@ -133,17 +88,31 @@ def train(
 
     ``on_step`` is called after every optimizer step with that step's log record (in every
     process). ``registry`` is the loss-term registry (default: the plugin host's).
+    ``[backend_options] threads`` holds for the run; the process's setting is restored after.
     """
+    if config.backend != "torch":
+        raise EffiskelError(f"this config asks for backend {config.backend!r}, not 'torch'")
+    options = backend_options(config)
+    threads = torch.get_num_threads()
+    if options["threads"] is not None:
+        torch.set_num_threads(options["threads"])
+    try:
+        return _train(config, examples, options, on_step=on_step, registry=registry)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _train(config: TrainConfig, examples: Sequence[TrainingExample], options: dict[str, Any], *,
+           on_step: Callable[[dict[str, Any]], None] | None, registry: Any) -> Path:
     from accelerate import Accelerator
     from transformers import get_scheduler
 
-    if config.backend != "torch":
-        raise EffiskelError(f"this config asks for backend {config.backend!r}, not 'torch'")
     if not examples:
         raise EffiskelError("no training examples")
     t = config.training
     terms = resolve_terms(config.loss, registry)
     require_dir(config.model, "the model")
+
     accelerator = Accelerator(cpu=not torch.cuda.is_available())
     rank, world = accelerator.process_index, accelerator.num_processes
     output = Path(config.output_dir)
@@ -164,7 +133,7 @@ def train(
     _seed_all(config.seed)
     model = add_lora(load_model(config.model, t.dtype), config.lora.r, config.lora.alpha,
                      config.lora.dropout, config.lora.target_modules)
-    if config.backend_options.get("gradient_checkpointing"):
+    if options["gradient_checkpointing"]:
         model.gradient_checkpointing_enable()
         model.enable_input_require_grads()
     model.train()
@@ -190,7 +159,7 @@ def train(
     if accelerator.is_main_process:
         output.mkdir(parents=True, exist_ok=True)
     accelerator.wait_for_everyone()
-    log = _Log(output / LOG, start, accelerator.is_main_process)
+    log = StepLog(output, start, enabled=accelerator.is_main_process)
 
     device = accelerator.device
     for step in range(start, steps):
@@ -225,14 +194,8 @@ def train(
         optimizer.step()
         scheduler.step()
         done = step + 1
-        record = {
-            "step": done,
-            "total": sum(term.weight * values[term.name] for term in terms),
-            "terms": values,
-            "lr": lr,
-            "tokens": {k: v for k, v in tokens.items() if v},
-            "seconds": time.perf_counter() - began,
-        }
+        record = training_run.step_record(done, {term.name: term.weight for term in terms}, values, lr=lr,
+                                          tokens=tokens, seconds=time.perf_counter() - began)
         if done % t.log_every == 0 or done == steps:
             log.write(record)
         if t.save_every and done % t.save_every == 0 and done < steps:
@@ -244,18 +207,10 @@ def train(
 
     final = output / FINAL
     if accelerator.is_main_process:
-        partial = output / f"{FINAL}.partial"
-        shutil.rmtree(partial, ignore_errors=True)
-        inner.save_pretrained(partial)
-        tokenizer.save_pretrained(partial)
-        (partial / METADATA).write_text(json.dumps({
-            "backend": "torch",
-            "base_model": str(Path(config.model).resolve()),
-            "steps": steps,
-            "fingerprint": fp,
-            "config": config.to_dict(),
-        }, indent=1))
-        shutil.rmtree(final, ignore_errors=True)
-        os.replace(partial, final)
+        def write(folder: Path) -> None:
+            inner.save_pretrained(folder)
+            tokenizer.save_pretrained(folder)
+
+        publish_final(output, write, backend="torch", config=config, steps=steps, fp=fp)
     accelerator.wait_for_everyone()
     return final
