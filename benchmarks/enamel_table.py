@@ -8,7 +8,8 @@ Each solution is run with ENAMEL's protocol (every level in its own sandboxed ru
 per test case after a warm-up; level time = max over cases of the Hodges-Lehmann estimate) and
 the table gives, per level, the geometric-mean speedup of the reference over the canonical
 solution (on tasks where both passed the level) and the canonical solutions' mean ENAMEL
-efficiency (timeout 2x the reference's slowest level, weights 0/3/3/4).
+level score e_l, and their mean ENAMEL efficiency (timeout 2x the reference's slowest level,
+weights 0/3/3/4). References that fail a level are listed and left out of the table.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 from effiskel.datasets.enamel import load_enamel
 from effiskel.evaluation import Evaluator, prepare
 from effiskel.measurement import levelled_run
-from effiskel.metrics import LevelledTask, enamel_efficiencies
+from effiskel.metrics import LevelledTask, enamel_efficiencies, enamel_level_scores
 from effiskel.sandbox import Limits
 
 ENAMEL = Path(__file__).resolve().parents[2] / "shared" / "data" / "enamel"
@@ -40,6 +41,7 @@ def main() -> None:
     tasks = load_enamel(args.path)[: args.tasks]
     started = time.time()
     speedups: dict[int, list[float]] = {1: [], 2: [], 3: []}
+    level_scores: dict[int, list[float]] = {1: [], 2: [], 3: []}
     effs, failures = [], []
     for n, task in enumerate(tasks, 1):
         prepared = prepare(task)
@@ -54,7 +56,11 @@ def main() -> None:
             c = can_run.levels[level]
             if c.verdict.passed:
                 speedups[level].append(c.level_time() / ref_run.levels[level].level_time())
-        effs.append(enamel_efficiencies(LevelledTask(task.id, ref_run, [can_run]))[0])
+        levelled = LevelledTask(task.id, ref_run, [can_run])
+        effs.append(enamel_efficiencies(levelled)[0])
+        for level, score in enumerate(enamel_level_scores(levelled)[0]):
+            if score is not None:
+                level_scores[level].append(score)
         if not all(level.verdict.passed for level in can_run.levels):
             failures.append((task.id, "canonical", [l.verdict.value for l in can_run.levels]))
         print(f"\r{n}/{len(tasks)}", end="", file=sys.stderr)
@@ -66,7 +72,10 @@ def main() -> None:
     table = {
         "tasks": len(tasks),
         "seconds": round(time.time() - started),
-        "per_level": {level: {"tasks_both_passed": len(v), "geomean_speedup_ref_over_canonical": geo(v)}
+        "references_passed": len(effs),
+        "per_level": {level: {"tasks_both_passed": len(v), "geomean_speedup_ref_over_canonical": geo(v),
+                              "canonical_mean_level_score": (sum(level_scores[level]) / len(level_scores[level])
+                                                             if level_scores[level] else None)}
                       for level, v in speedups.items()},
         "canonical_mean_eff": sum(effs) / len(effs) if effs else None,
         "canonical_eff_tasks": len(effs),

@@ -856,7 +856,7 @@ def _timeouts(
     return out
 
 
-def _efficiency(
+def _level_scores(
     task: LevelledTask,
     index: int,
     run: LevelledRun,
@@ -865,19 +865,25 @@ def _efficiency(
     timeouts: list[float | None],
     timeout_policy: str,
     clip: bool,
-) -> float:
+) -> list[float | None]:
+    """``e_l`` of one candidate at each level (None at unweighted levels)."""
     levels = run.levels
+    zeros: list[float | None] = [None if w == 0 else 0.0 for w in weights]
     # A wrong answer (any failure but a timeout) at any level: the solution is wrong.
     if any(not r.verdict.passed and r.verdict is not Verdict.TIMEOUT for r in levels):
-        return 0.0
+        return zeros
     timed_out = False
-    total = 0.0
+    scores: list[float | None] = []
     for level, (w, result) in enumerate(zip(weights, levels, strict=True)):
         if result.verdict is Verdict.TIMEOUT:
             if timeout_policy == "fail" or level == 0:
-                return 0.0
+                return zeros
             timed_out = True  # this and every later level: right-censored, score 0
-        if timed_out or w == 0:
+        if w == 0:
+            scores.append(None)
+            continue
+        if timed_out:
+            scores.append(0.0)
             continue
         if not result.times:
             raise ValueError(
@@ -887,10 +893,36 @@ def _efficiency(
         T, t_ref = timeouts[level], ref_times[level]
         assert T is not None and t_ref is not None
         e = max(0.0, T - result.level_time()) / (T - t_ref)
-        if clip:
-            e = min(e, 1.0)
-        total += w * e
-    return total / math.fsum(weights)
+        scores.append(min(e, 1.0) if clip else e)
+    return scores
+
+
+def _level_arguments(task: LevelledTask, weights: Sequence[float], timeout_factor: float,
+                     timeout_scope: str, timeout_policy: str):
+    w = _check_enamel_args(weights, timeout_factor, timeout_scope, timeout_policy)
+    if len(w) != len(task.reference.levels):
+        raise ValueError(
+            f"eff@k: task {task.task_id!r} has {len(task.reference.levels)} levels but {len(w)} "
+            "level weights were given"
+        )
+    ref_times = _reference_times(task, w)
+    return w, ref_times, _timeouts(task, ref_times, float(timeout_factor), timeout_scope)
+
+
+def enamel_level_scores(
+    task: LevelledTask,
+    *,
+    weights: Sequence[float] = ENAMEL_WEIGHTS,
+    timeout_factor: float = ENAMEL_TIMEOUT_FACTOR,
+    timeout_scope: str = "task",
+    timeout_policy: str = "censor",
+    clip: bool = False,
+) -> list[list[float | None]]:
+    """Each candidate's per-level scores ``e_l`` (None at levels of weight 0), in candidate
+    order: the terms :func:`enamel_efficiencies` weighs, with the same arguments."""
+    w, ref_times, timeouts = _level_arguments(task, weights, timeout_factor, timeout_scope, timeout_policy)
+    return [_level_scores(task, i, run, w, ref_times, timeouts, timeout_policy, clip)
+            for i, run in enumerate(task.candidates)]
 
 
 def enamel_efficiencies(
@@ -912,18 +944,10 @@ def enamel_efficiencies(
     later ones (``timeout_policy="censor"``, ENAMEL) or 0 overall (``"fail"``). ``e`` can exceed
     1 when the candidate beats the reference; ``clip=True`` caps each ``e_l`` at 1.
     """
-    w = _check_enamel_args(weights, timeout_factor, timeout_scope, timeout_policy)
-    if len(w) != len(task.reference.levels):
-        raise ValueError(
-            f"eff@k: task {task.task_id!r} has {len(task.reference.levels)} levels but {len(w)} "
-            "level weights were given"
-        )
-    ref_times = _reference_times(task, w)
-    timeouts = _timeouts(task, ref_times, float(timeout_factor), timeout_scope)
-    return [
-        _efficiency(task, i, run, w, ref_times, timeouts, timeout_policy, clip)
-        for i, run in enumerate(task.candidates)
-    ]
+    scores = enamel_level_scores(task, weights=weights, timeout_factor=timeout_factor,
+                                 timeout_scope=timeout_scope, timeout_policy=timeout_policy, clip=clip)
+    total = math.fsum(weights)
+    return [math.fsum(wl * e for wl, e in zip(weights, row) if e is not None) / total for row in scores]
 
 
 def eff_at_k_estimate(scores: Sequence[float], k: int) -> float:
@@ -1012,6 +1036,7 @@ __all__ = [
     "eff_at_k_estimate",
     "effibench",
     "enamel_efficiencies",
+    "enamel_level_scores",
     "fastest_passing_time",
     "memory_time_area",
     "pass_at_k",

@@ -29,6 +29,7 @@ from effiskel.metrics import (
     eff_at_k_estimate,
     effibench,
     enamel_efficiencies,
+    enamel_level_scores,
     fastest_passing_time,
     memory_time_area,
     pass_at_k,
@@ -479,6 +480,18 @@ def test_enamel_efficiency_known_values():
     assert enamel_efficiencies(task) == [pytest.approx(expected)]
     # per-level timeouts T_l = 2 t*_l: e1 = 0, e2 = 1/2, e3 = 1/2
     assert enamel_efficiencies(task, timeout_scope="level") == [pytest.approx((1.5 + 2) / 10)]
+
+
+def test_enamel_level_scores_are_the_terms_of_the_efficiency():
+    task = enamel_task((None, 2.0, 3.0, 6.0), (None, 2.0, Verdict.TIMEOUT, Verdict.TIMEOUT),
+                       (None, Verdict.WRONG_ANSWER, 1.0, 1.0))
+    scores = enamel_level_scores(task)
+    assert scores[0] == [None, pytest.approx(6 / 7), pytest.approx(5 / 6), pytest.approx(0.5)]
+    assert scores[1] == [None, pytest.approx(6 / 7), 0.0, 0.0]  # censored from its timeout on
+    assert scores[2] == [None, 0.0, 0.0, 0.0]  # a wrong answer anywhere scores nothing
+    weights = (0, 3, 3, 4)
+    assert enamel_efficiencies(task) == [pytest.approx(sum(w * (e or 0) for w, e in zip(weights, row)) / 10)
+                                         for row in scores]
 
 
 def test_enamel_level_time_is_the_max_over_cases_of_the_hodges_lehmann_of_repeats():
