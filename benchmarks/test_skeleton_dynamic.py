@@ -30,12 +30,13 @@ from effiskel.extraction import solution_groups
 from effiskel.profiling import callgrind_problem
 
 TASK = "count_primes"
-LANGUAGES = ["python", "cpp"]
+#: Python by its line tracer, C++ by callgrind, Java by the bytecode-counting agent.
+LANGUAGES = ["python", "cpp", "java"]
 
 
 def _need(language: str) -> None:
     problem = effiskel.get_language(language).toolchain_problem()
-    if language != "python" and not problem:
+    if language == "cpp" and not problem:
         problem = callgrind_problem()
     if problem:
         if os.environ.get("CI") == "true":

@@ -88,7 +88,9 @@ def plugins(as_json: bool, include_disabled: bool, strict: bool) -> None:
             table.add_column(column)
         for r in records:
             components = "\n".join(
-                f"{kind}: " + ", ".join(f"{c['name']} {c['version']}" for c in items)
+                f"{kind}: " + ", ".join(f"{c['name']} {c['version']}"
+                                        + (f" (overridden by {c['overridden_by']})" if "overridden_by" in c else "")
+                                        for c in items)
                 for kind, items in r.components.items()
             )
             status = Text(r.status, style="green" if r.status == "ok" else "bold red")

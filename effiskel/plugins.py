@@ -26,6 +26,7 @@ from __future__ import annotations
 import difflib
 import importlib.metadata
 import os
+import threading
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
@@ -76,7 +77,8 @@ class PluginRecord:
     status: str = OK
     error: str | None = None
     hooks: list[str] = attrs.field(factory=list)
-    #: Per component kind, the ``{"name", "version"}`` of each component registered.
+    #: Per component kind, the ``{"name", "version"}`` of each component registered, with
+    #: ``"overridden_by"`` (a plugin) when another plugin has replaced it since.
     components: dict[str, list[dict[str, str]]] = attrs.field(factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -118,7 +120,11 @@ class PluginHost:
         }
         self.records: dict[str, PluginRecord] = {}
         self._environ = os.environ if environ is None else environ
-        self._pending_load = load
+        # Loaded on first use, once: other threads wait for the load to finish (they must not
+        # see half-filled registries); the loading thread's own calls during the load pass.
+        self._ready = not load
+        self._loading = False
+        self._load_lock = threading.RLock()
         self.pm.register(_CorePlugin, name="effiskel")
 
     # -- typed access ------------------------------------------------------------------------
@@ -184,9 +190,17 @@ class PluginHost:
     # -- loading -----------------------------------------------------------------------------
 
     def _ensure_loaded(self) -> None:
-        if self._pending_load:
-            self._pending_load = False
-            self.load_entry_points()
+        if self._ready:
+            return
+        with self._load_lock:
+            if self._ready or self._loading:
+                return
+            self._loading = True
+            try:
+                self.load_entry_points()
+            finally:
+                self._loading = False
+                self._ready = True
 
     def load_entry_points(self) -> None:
         """Import and register every plugin of the ``effiskel`` entry-point group allowed by the env."""
@@ -313,7 +327,25 @@ class PluginHost:
             reason = exc.reason if isinstance(exc, PluginError) else f"registration failed: {_describe(exc)}"
             self._mark_broken(record, reason)
             return
+        self._note_overrides(record)
         self.records[key] = record
+
+    def _note_overrides(self, record: PluginRecord) -> None:
+        """Mark, in the records of the plugins ``record`` overrode, which components it replaced."""
+        by = self._key(record)
+        for registry in self.registries.values():
+            for reg in registry.registrations():
+                if (reg.plugin, reg.distribution) != (record.name, record.distribution):
+                    continue
+                replaced = reg.replaced
+                while replaced is not None and (replaced.plugin, replaced.distribution) == (reg.plugin, reg.distribution):
+                    replaced = replaced.replaced  # a plugin that overrode itself: go to the one before
+                if replaced is None:
+                    continue
+                owner = self.records.get(self._key(PluginRecord(replaced.plugin, replaced.distribution)))
+                for item in owner.components.get(registry.kind, []) if owner else ():
+                    if item["name"] == reg.name and "overridden_by" not in item:
+                        item["overridden_by"] = by
 
 
 
@@ -346,11 +378,17 @@ def _describe(exc: BaseException) -> str:
 _host: PluginHost | None = None
 
 
+_host_lock = threading.Lock()
+
+
 def get_host() -> PluginHost:
-    """The process-wide plugin host, loaded from the installed entry points on first use."""
+    """The process-wide plugin host, loaded from the installed entry points on first use
+    (safe to call from several threads at once)."""
     global _host
     if _host is None:
-        _host = PluginHost()
+        with _host_lock:
+            if _host is None:
+                _host = PluginHost()
     return _host
 
 

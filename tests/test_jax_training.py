@@ -104,6 +104,8 @@ def test_a_tiny_model_overfits_and_then_writes_its_training_code(host, tiny, tmp
     assert set(log[0]["terms"]) == {"code", "skeleton", "mask"}
     assert log[0]["tokens"]["code"] > 0 and log[0]["tokens"]["skeleton"] > 0
     assert log[-1]["total"] <= 0.1 * log[0]["total"], (log[0]["total"], log[-1]["total"])
+    print(f"\njax: total loss {log[0]['total']:.3f} -> {log[-1]['total']:.4f} in {len(log)} steps "
+          f"({1 - log[-1]['total'] / log[0]['total']:.1%} down)")
     print("LOSS", [round(r["total"], 3) for r in log[::5]])
     meta = json.loads((final / "effiskel-checkpoint.json").read_text())
     assert (

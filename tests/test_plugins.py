@@ -584,6 +584,9 @@ def test_override_replaces_and_records_what_it_replaced(empty_host: PluginHost) 
     assert registration.replaced is not None
     assert registration.replaced.component is original
     assert registration.replaced.plugin == "first"
+    first = next(r for r in empty_host.plugins() if r.name == "first")
+    assert first.components == {"language": [{"name": "fake", "version": "1.0",
+                                              "overridden_by": "effiskel-second:second"}]}
     empty_host.check()
 
 
@@ -1126,3 +1129,26 @@ def test_an_add_on_sorting_first_cannot_take_a_builtin_name(make_dist, monkeypat
     squatter = next(r for r in host.plugins() if r.distribution == "aaa-effiskel-squatter")
     assert squatter.status == "broken"
     assert "already registered by plugin python (distribution 'effiskel-lang-python')" in squatter.error
+
+
+def test_threads_using_a_fresh_host_at_once_all_see_every_plugin(monkeypatch):
+    """The first use loads the plugins; threads arriving meanwhile wait for the whole load."""
+    import threading
+    import time
+
+    host = PluginHost(environ={})
+    real_load = host.load_entry_points
+
+    def slow_load():
+        time.sleep(0.3)  # long enough for every thread to arrive while loading
+        real_load()
+
+    monkeypatch.setattr(host, "load_entry_points", slow_load)
+    seen: list[list[str]] = []
+    threads = [threading.Thread(target=lambda: seen.append(host.measurers.names())) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(seen) == 6 and all(names == seen[0] for names in seen)
+    assert "wall" in seen[0] and "instructions" in seen[0]

@@ -75,6 +75,8 @@ def test_a_tiny_model_overfits_and_then_writes_its_training_code(host, tiny, tmp
     assert [r["step"] for r in log] == list(range(1, 61))
     assert set(log[0]["terms"]) == {"code", "skeleton", "mask"}
     assert log[-1]["total"] <= 0.1 * log[0]["total"], (log[0]["total"], log[-1]["total"])
+    print(f"\ntorch: total loss {log[0]['total']:.3f} -> {log[-1]['total']:.4f} in {len(log)} steps "
+          f"({1 - log[-1]['total'] / log[0]['total']:.1%} down)")
     meta = json.loads((final / "effiskel-checkpoint.json").read_text())
     assert meta["steps"] == 60 and meta["base_model"] == str(tiny.resolve())
 
