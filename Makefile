@@ -21,7 +21,7 @@ demo: setup
 	$(BIN)/effiskel demo
 
 test: setup
-	$(BIN)/python -m pytest tests benchmarks --benchmark-disable
+	$(BIN)/python -m pytest tests benchmarks --benchmark-disable --durations=25
 
 bench: setup
 	$(BIN)/python -m pytest benchmarks --benchmark-only --benchmark-autosave
