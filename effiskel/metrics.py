@@ -897,18 +897,6 @@ def _level_scores(
     return scores
 
 
-def _level_arguments(task: LevelledTask, weights: Sequence[float], timeout_factor: float,
-                     timeout_scope: str, timeout_policy: str):
-    w = _check_enamel_args(weights, timeout_factor, timeout_scope, timeout_policy)
-    if len(w) != len(task.reference.levels):
-        raise ValueError(
-            f"eff@k: task {task.task_id!r} has {len(task.reference.levels)} levels but {len(w)} "
-            "level weights were given"
-        )
-    ref_times = _reference_times(task, w)
-    return w, ref_times, _timeouts(task, ref_times, float(timeout_factor), timeout_scope)
-
-
 def enamel_level_scores(
     task: LevelledTask,
     *,
@@ -920,7 +908,14 @@ def enamel_level_scores(
 ) -> list[list[float | None]]:
     """Each candidate's per-level scores ``e_l`` (None at levels of weight 0), in candidate
     order: the terms :func:`enamel_efficiencies` weighs, with the same arguments."""
-    w, ref_times, timeouts = _level_arguments(task, weights, timeout_factor, timeout_scope, timeout_policy)
+    w = _check_enamel_args(weights, timeout_factor, timeout_scope, timeout_policy)
+    if len(w) != len(task.reference.levels):
+        raise ValueError(
+            f"eff@k: task {task.task_id!r} has {len(task.reference.levels)} levels but {len(w)} "
+            "level weights were given"
+        )
+    ref_times = _reference_times(task, w)
+    timeouts = _timeouts(task, ref_times, float(timeout_factor), timeout_scope)
     return [_level_scores(task, i, run, w, ref_times, timeouts, timeout_policy, clip)
             for i, run in enumerate(task.candidates)]
 

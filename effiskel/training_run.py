@@ -37,6 +37,15 @@ FINAL = "final"
 BOOKKEEPING = ("training.log_every", "training.save_every", "training.keep_checkpoints")
 
 
+def backend_options(config: TrainConfig, defaults: Mapping[str, Any], backend: str) -> dict[str, Any]:
+    """``[backend_options]`` over the backend's ``defaults``; a key it does not read is an error."""
+    unknown = sorted(set(config.backend_options) - set(defaults))
+    if unknown:
+        raise EffiskelError(f"[backend_options] {', '.join(unknown)}: unknown to the {backend} backend; "
+                            f"it reads {', '.join(defaults)}")
+    return {**defaults, **config.backend_options}
+
+
 def fingerprint(config: TrainConfig, examples: Sequence[TrainingExample], *,
                 ignore_options: Iterable[str] = ()) -> dict[str, Any]:
     """The settings that decide the training trajectory, flat (``section.key``), and the

@@ -29,7 +29,7 @@ from ..datamodel import Skeleton, SkeletonFailure, Solution, SolutionGroup, Task
 from ..errors import EffiskelError
 from ..plugins import PluginHost
 from ..serialization import read_json_lines, structure, unstructure
-from ..training_run import LOG
+from ..training_run import LOG as LOSS_LOG
 from .config import ConfigError, PipelineConfig
 from .rundir import RunDir, read_json, write_json_atomic
 
@@ -339,10 +339,6 @@ def train_runner(arm_index: int) -> Callable[[StageContext, Path], dict[str, Any
                 "checkpoint": relative, "examples": len(examples), "backend": config.backend}
 
     return run_train
-
-
-#: The trainer backends' JSON-lines log of per-step losses, in their output folder.
-LOSS_LOG = LOG
 
 
 def loss_log_path(folder: Path) -> Path | None:

@@ -208,13 +208,7 @@ def fingerprint(config: TrainConfig, examples: Sequence[TrainingExample]) -> dic
 
 
 def backend_options(config: TrainConfig) -> dict[str, Any]:
-    unknown = sorted(set(config.backend_options) - set(OPTIONS))
-    if unknown:
-        raise EffiskelError(
-            f"[backend_options] {', '.join(unknown)}: unknown to the jax backend; "
-            f"it reads {', '.join(OPTIONS)}"
-        )
-    return {**OPTIONS, **config.backend_options}
+    return training_run.backend_options(config, OPTIONS, "jax")
 
 
 def _checkpoint_manager(output: Path, keep: int, asynchronous: bool):

@@ -28,7 +28,8 @@ from effiskel.errors import EffiskelError
 from effiskel.train_config import CHECKPOINT_META as METADATA
 from effiskel.training_data import encode_prompt
 
-from .modeling import DTYPES, load_model, load_tokenizer, pad_id, quiet_peft, require_dir
+from .modeling import (DTYPES, intra_op_threads, load_model, load_tokenizer, pad_id, quiet_peft, require_dir,
+                       valid_threads)
 
 SETTINGS = {"n", "temperature", "top_p", "max_new_tokens", "seed", "batch_size", "raw", "dtype", "threads"}
 
@@ -69,9 +70,8 @@ def check_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
                             "set a temperature above 0 to sample several")
     if s["dtype"] not in DTYPES:
         raise EffiskelError(f"generation setting dtype must be one of {', '.join(DTYPES)}")
-    threads = s["threads"]
-    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
-        raise EffiskelError(f"generation setting threads must be a positive integer, got {threads!r}")
+    if not valid_threads(s["threads"]):
+        raise EffiskelError(f"generation setting threads must be a positive integer, got {s['threads']!r}")
     return s
 
 
@@ -79,13 +79,8 @@ def generate(checkpoint: Path, prompts: Sequence[str], settings: Mapping[str, An
     """For each prompt, ``n`` completions (the text after the prompt, up to EOS). ``threads``
     holds for the call; the process's setting is restored after."""
     s = check_settings(settings)
-    threads = torch.get_num_threads()
-    if s["threads"] is not None:
-        torch.set_num_threads(s["threads"])
-    try:
+    with intra_op_threads(s["threads"]):
         return _generate(checkpoint, prompts, s)
-    finally:
-        torch.set_num_threads(threads)
 
 
 @torch.no_grad()

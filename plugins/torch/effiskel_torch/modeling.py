@@ -19,6 +19,23 @@ from effiskel.errors import DataError, EffiskelError
 DTYPES = {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}
 
 
+def valid_threads(value: Any) -> bool:
+    """A thread count setting is None (torch's default) or a positive integer."""
+    return value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 1)
+
+
+@contextlib.contextmanager
+def intra_op_threads(count: int | None) -> Iterator[None]:
+    """torch's intra-op thread count set to ``count`` (None: unchanged) for the block, then restored."""
+    before = torch.get_num_threads()
+    if count is not None:
+        torch.set_num_threads(count)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
 def require_dir(path: Path, what: str) -> Path:
     """``path`` if it is a directory, else an error saying effiskel never downloads."""
     path = Path(path)

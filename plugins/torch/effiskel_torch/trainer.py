@@ -42,7 +42,7 @@ from effiskel.training_run import FINAL, StepLog, final_is_complete, publish_fin
 from effiskel.training_data import collate, encode_examples, global_batches
 
 from . import checkpoints
-from .modeling import add_lora, load_model, load_tokenizer, pad_id, require_dir
+from .modeling import add_lora, intra_op_threads, load_model, load_tokenizer, pad_id, require_dir, valid_threads
 from .objective import LossContext, compute_objective, resolve_terms, window_weights
 
 SCHEDULES = {"constant": "constant_with_warmup", "linear": "linear", "cosine": "cosine"}
@@ -60,14 +60,9 @@ def _seed_all(seed: int) -> None:
 
 def backend_options(config: TrainConfig) -> dict[str, Any]:
     """``[backend_options]`` with this backend's defaults; an unknown key is an error."""
-    unknown = sorted(set(config.backend_options) - set(OPTIONS))
-    if unknown:
-        raise EffiskelError(f"[backend_options] {', '.join(unknown)}: unknown to the torch backend; "
-                            f"it reads {', '.join(OPTIONS)}")
-    options = {**OPTIONS, **config.backend_options}
-    threads = options["threads"]
-    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
-        raise EffiskelError(f"[backend_options] threads = {threads!r}: a positive integer, "
+    options = training_run.backend_options(config, OPTIONS, "torch")
+    if not valid_threads(options["threads"]):
+        raise EffiskelError(f"[backend_options] threads = {options['threads']!r}: a positive integer, "
                             "or leave it out for torch's default")
     return options
 
@@ -93,13 +88,8 @@ def train(
     if config.backend != "torch":
         raise EffiskelError(f"this config asks for backend {config.backend!r}, not 'torch'")
     options = backend_options(config)
-    threads = torch.get_num_threads()
-    if options["threads"] is not None:
-        torch.set_num_threads(options["threads"])
-    try:
+    with intra_op_threads(options["threads"]):
         return _train(config, examples, options, on_step=on_step, registry=registry)
-    finally:
-        torch.set_num_threads(threads)
 
 
 def _train(config: TrainConfig, examples: Sequence[TrainingExample], options: dict[str, Any], *,
